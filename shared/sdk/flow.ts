@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { makeError } from "../errors.ts";
+import { outcomeOf } from "./future.ts";
+import { validateFlowOptions, type FlowOptions } from "./options.ts";
+import { startFlowRun, type FlowDef } from "./run-flow.ts";
+import type { State } from "./states.ts";
+import type { RunOptions } from "./task.ts";
+
+export interface FlowRunOptions extends RunOptions {
+  /** Aborting it cancels the run: tasks see their signal abort and the run ends Cancelled. */
+  signal?: AbortSignal;
+}
+
+export interface Flow<A extends unknown[], R> {
+  /** Runs the flow (a subflow when called inside another) and resolves to its result. */
+  (...args: A): Promise<R>;
+  withOptions(options: Partial<FlowOptions<A, R>>): Flow<A, R>;
+  run(args: A, options: FlowRunOptions & { returnState: true }): Promise<State<R>>;
+  run(args: A, options?: FlowRunOptions): Promise<R>;
+  readonly flowName: string;
+  readonly options: Readonly<FlowOptions<A, R>>;
+  readonly fn: (...args: A) => R | Promise<R>;
+  /** A JSON Schema of the parameters, for forms; null without a `params` schema. */
+  readonly paramsJsonSchema: Record<string, unknown> | null;
+}
+
+type Fn<A extends unknown[], R> = (...args: A) => R | Promise<R>;
+
+export const FLOW_BRAND: unique symbol = Symbol.for("flowbench.flow");
+
+export function flow<A extends unknown[], R>(fn: Fn<A, R>): Flow<A, Awaited<R>>;
+export function flow<A extends unknown[], R>(options: FlowOptions<A, Awaited<R>>, fn: Fn<A, R>): Flow<A, Awaited<R>>;
+export function flow<A extends unknown[], R>(a: FlowOptions<A, Awaited<R>> | Fn<A, R>, b?: Fn<A, R>): Flow<A, Awaited<R>> {
+  const [options, fn] = typeof a === "function" ? [{}, a] : [a, b];
+  if (typeof fn !== "function") throw makeError("invalid-options", ["flow()", "the last argument must be the flow's function"]);
+  return makeFlow({ ...options }, fn as Fn<A, Awaited<R>>);
+}
+
+function makeFlow<A extends unknown[], R>(options: FlowOptions<A, R>, fn: Fn<A, R>): Flow<A, R> {
+  const name = options.name ?? (fn.name || "anonymous-flow");
+  validateFlowOptions(`flow '${name}'`, options);
+  const def: FlowDef<A, R> = { name, fn, options };
+  let schema: Record<string, unknown> | null | undefined;
+
+  const call = (...args: A): Promise<R> => {
+    const handle = startFlowRun(def, args);
+    return handle.done.then(() => outcomeOf(handle));
+  };
+  const api = {
+    withOptions: (changes: Partial<FlowOptions<A, R>>) => makeFlow({ ...options, ...changes }, fn),
+    run: (args: A, runOptions: FlowRunOptions = {}) => {
+      const handle = startFlowRun(def, args, runOptions.signal ? { signal: runOptions.signal } : {});
+      return handle.done.then((state) => (runOptions.returnState ? state : outcomeOf(handle)));
+    },
+    flowName: name,
+    options,
+    fn,
+    [FLOW_BRAND]: true,
+  };
+  const built = Object.assign(call, api);
+  // A getter, so a schema zod cannot express fails only when a form asks for it.
+  Object.defineProperty(built, "paramsJsonSchema", {
+    enumerable: true,
+    get: () => (schema ??= options.params ? (z.toJSONSchema(options.params as z.ZodType, { unrepresentable: "any" }) as Record<string, unknown>) : null),
+  });
+  return built as unknown as Flow<A, R>;
+}
+
+export function isFlow(value: unknown): value is Flow<unknown[], unknown> {
+  return typeof value === "function" && (value as { [FLOW_BRAND]?: boolean })[FLOW_BRAND] === true;
+}

@@ -1,0 +1,283 @@
+import { CancelledError, isRetryable, makeError, serializeError, type SerializedError } from "../errors.ts";
+import { LOG_LEVELS, type StateRecord, type TaskRunRecord } from "../store/types.ts";
+import { computeCacheKey } from "./cache.ts";
+import { installConsoleCapture } from "./capture.ts";
+import { currentFrame, runInFrame, type Frame } from "./context.ts";
+import { UpstreamFailure, registerResult, resolveArgs } from "./deps.ts";
+import { emit, hasListeners } from "./events.ts";
+import type { TaskRunHandle } from "./future.ts";
+import { guard, sleep, type Outcome } from "./guard.ts";
+import { runHooks } from "./hooks.ts";
+import { writeLog } from "./logger.ts";
+import { newId, taskRunName } from "./names.ts";
+import type { TaskHookInfo, TaskOptions } from "./options.ts";
+import { getPlatform } from "./platform.ts";
+import { retryDelayMs } from "./retry.ts";
+import { getRecorder } from "./runtime.ts";
+import { decodeValue, encodeValue, previewValue } from "./serialize.ts";
+import type { State, StateName, StateType } from "./states.ts";
+import { trackOrphan } from "./lifecycle.ts";
+
+/** Internal: a task definition as `task()` built it. */
+export interface TaskDef<A extends unknown[] = unknown[], R = unknown> {
+  readonly name: string;
+  readonly fn: (...args: A) => R | Promise<R>;
+  readonly options: TaskOptions<A, R>;
+}
+
+/** Starts a task run now; its outcome arrives on `handle.done`, which never rejects. */
+export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs: unknown[], asFuture: boolean): TaskRunHandle<R> {
+  const parent = currentFrame();
+  const flow = parent?.flow;
+  const id = newId();
+  const record: TaskRunRecord = {
+    id,
+    name: taskRunName(def.name, id),
+    taskName: def.name,
+    flowRunId: flow?.record.id ?? parent?.task?.flowRunId ?? null,
+    parentTaskRunId: parent?.task?.id ?? null,
+    tags: (def.options.tags as string[] | undefined) ?? [],
+    stateType: "PENDING",
+    stateName: "Pending",
+    stateMessage: null,
+    createdAt: Date.now(),
+    startTime: null,
+    endTime: null,
+    runCount: 0,
+    maxRetries: def.options.retries ?? 0,
+    cacheKey: null,
+    upstream: [],
+    inputsPreview: null,
+    resultPreview: null,
+    error: null,
+    owner: parent ? null : getPlatform().owner(),
+  };
+  const handle: TaskRunHandle<R> = { id, record, state: undefined as unknown as State<R>, done: undefined as unknown as Promise<State<R>>, error: undefined, observed: !asFuture };
+  setTaskState(handle, "PENDING", "Pending");
+  const done = executeTask(def, handle, rawArgs, parent);
+  handle.done = done;
+  if (flow) {
+    flow.inFlight.add(handle as TaskRunHandle);
+    void done.then(() => {
+      flow.inFlight.delete(handle as TaskRunHandle);
+      if (asFuture && handle.state.type !== "COMPLETED") flow.failedFutures.add({ get observed() { return handle.observed; }, taskRunId: id, message: handle.state.message ?? handle.state.name });
+    });
+  } else if (!parent) {
+    trackOrphan(handle);
+  }
+  return handle;
+}
+
+async function executeTask<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, rawArgs: unknown[], parent: Frame | undefined): Promise<State<R>> {
+  const record = handle.record;
+  let args: A;
+  try {
+    const resolved = resolveArgs(rawArgs);
+    const { args: values, upstream } = resolved instanceof Promise ? await resolved : resolved;
+    args = values as A;
+    record.upstream = upstream;
+  } catch (error) {
+    if (error instanceof UpstreamFailure) {
+      record.upstream = [error.upstreamId];
+      const failure = makeError("upstream-failed", [def.name, error.upstreamName], { cause: error.original });
+      return finishFailed(def, handle, parent, failure, "UpstreamFailed");
+    }
+    return finishFailed(def, handle, parent, error, "Failed");
+  }
+  record.inputsPreview = previewValue(args, 1000);
+  if (def.options.runName !== undefined) record.name = runNameOf(def, args);
+
+  // Only a flow's direct tasks count against its limit: nested ones would deadlock it.
+  const semaphore = parent?.task ? undefined : parent?.flow?.semaphore;
+  const wait = semaphore?.acquire();
+  if (wait) await wait;
+  try {
+    return await attempts(def, handle, args, parent);
+  } finally {
+    semaphore?.release();
+  }
+}
+
+async function attempts<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, args: A, parent: Frame | undefined): Promise<State<R>> {
+  const record = handle.record;
+  const options = def.options;
+  const flow = parent?.flow;
+
+  const cacheKey = options.cacheKey ? cacheKeyOf(def, args, parent) : null;
+  record.cacheKey = cacheKey;
+  if (cacheKey !== null && !options.refreshCache) {
+    const hit = await readCache(cacheKey);
+    if (hit) {
+      const now = Date.now();
+      record.startTime = now;
+      record.endTime = now;
+      record.resultPreview = previewValue(hit.value);
+      registerResult(hit.value, record.id);
+      const state = setTaskState(handle, "COMPLETED", "Cached", { message: `Result from task run ${hit.from ?? "unknown"}`, result: hit.value as R });
+      await runHooks(parent, "onCompletion", options.onCompletion, hookInfo(handle));
+      return state;
+    }
+  }
+
+  const maxRetries = options.retries ?? 0;
+  for (let attempt = 1; ; attempt++) {
+    if (flow?.cancel.signal.aborted) return finishCancelled(handle, "the flow run was cancelled");
+    record.runCount = attempt;
+    if (attempt === 1) {
+      record.startTime = Date.now();
+      setTaskState(handle, "RUNNING", "Running");
+    } else {
+      setTaskState(handle, "RUNNING", "Retrying", { message: `Attempt ${attempt} of ${maxRetries + 1}` });
+    }
+    const outcome = await runAttempt(def, handle, args, parent, attempt);
+    switch (outcome.kind) {
+      case "completed":
+        return finishCompleted(def, handle, parent, outcome.value, cacheKey);
+      case "cancelled":
+        return finishCancelled(handle, outcome.reason);
+      case "failed": {
+        const retry = attempt <= maxRetries && (await shouldRetry(def, parent, outcome.error, attempt));
+        if (!retry) return finishFailed(def, handle, parent, outcome.error, outcome.timedOut ? "TimedOut" : "Failed");
+        const delay = Math.round(retryDelayMs(options.retryDelayMs, options.retryJitter, attempt));
+        const error = serializeError(outcome.error);
+        setTaskState(handle, "SCHEDULED", "AwaitingRetry", { message: `Retry ${attempt} of ${maxRetries} in ${delay} ms after: ${error.message}`, error });
+        if (!(await sleep(delay, flow?.cancel))) return finishCancelled(handle, "the flow run was cancelled");
+      }
+    }
+  }
+}
+
+function runAttempt<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, args: A, parent: Frame | undefined, attempt: number): Promise<Outcome<R>> {
+  const flow = parent?.flow;
+  const logPrints = def.options.logPrints ?? parent?.logPrints ?? false;
+  if (logPrints) installConsoleCapture();
+  return guard(
+    (signal) => {
+      const frame: Frame = { flow, task: handle.record, signal, logPrints, attempt };
+      return runInFrame(frame, () => def.fn(...args));
+    },
+    {
+      what: `Task run '${handle.record.name}'`,
+      ...(def.options.timeoutMs === undefined ? {} : { timeoutMs: def.options.timeoutMs }),
+      ...(flow && (!parent?.task || parent.signal === flow.cancel.signal) ? { cancel: flow.cancel } : parent ? { outer: parent.signal } : {}),
+    },
+  );
+}
+
+async function shouldRetry<A extends unknown[], R>(def: TaskDef<A, R>, parent: Frame | undefined, error: unknown, attempt: number): Promise<boolean> {
+  if (!isRetryable(error)) return false;
+  if (!def.options.retryIf) return true;
+  try {
+    return Boolean(await def.options.retryIf(error, attempt));
+  } catch (hookError) {
+    writeLog(parent, LOG_LEVELS.error, `retryIf of task '${def.name}' threw, so no retry: ${serializeError(hookError).message}`);
+    return false;
+  }
+}
+
+async function finishCompleted<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, value: R, cacheKey: string | null): Promise<State<R>> {
+  const record = handle.record;
+  record.endTime = Date.now();
+  record.resultPreview = previewValue(value);
+  registerResult(value, record.id);
+  if (def.options.persistResult || cacheKey !== null) persist(def, record, parent, value, cacheKey);
+  const state = setTaskState(handle, "COMPLETED", "Completed", { result: value });
+  await runHooks(parent, "onCompletion", def.options.onCompletion, hookInfo(handle));
+  return state;
+}
+
+async function finishFailed<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, error: unknown, name: StateName): Promise<State<R>> {
+  const record = handle.record;
+  const serialized = serializeError(error);
+  record.endTime = Date.now();
+  record.error = serialized;
+  handle.error = error;
+  const state = setTaskState(handle, "FAILED", name, { message: serialized.message, error: serialized });
+  await runHooks(parent, "onFailure", def.options.onFailure, hookInfo(handle));
+  return state;
+}
+
+function finishCancelled<R>(handle: TaskRunHandle<R>, reason: string): State<R> {
+  handle.record.endTime = Date.now();
+  handle.error = new CancelledError(makeError("cancelled", [`Task run '${handle.record.name}'`, reason]).message);
+  return setTaskState(handle, "CANCELLED", "Cancelled", { message: reason });
+}
+
+function persist<A extends unknown[], R>(def: TaskDef<A, R>, record: TaskRunRecord, parent: Frame | undefined, value: R, cacheKey: string | null): void {
+  let encoded: string;
+  try {
+    encoded = encodeValue(value, `task run '${record.name}'`);
+  } catch (error) {
+    writeLog(parent ?? { flow: undefined, task: record, signal: new AbortController().signal, logPrints: false, attempt: 1 }, LOG_LEVELS.warning, `${serializeError(error).message}; it is not cached or persisted`);
+    return;
+  }
+  const recorder = getRecorder();
+  recorder.result({ runId: record.id, value: encoded });
+  if (cacheKey !== null) {
+    const expires = def.options.cacheExpiresInMs;
+    recorder.cacheEntry({ key: cacheKey, value: encoded, createdAt: Date.now(), expiresAt: expires === undefined ? null : Date.now() + expires, taskRunId: record.id });
+  }
+}
+
+async function readCache(key: string): Promise<{ value: unknown; from: string | null } | undefined> {
+  const now = Date.now();
+  const recorder = getRecorder();
+  const pending = recorder.pendingCacheEntry(key);
+  const entry = pending && (pending.expiresAt === null || pending.expiresAt > now) ? pending : await recorder.store.getCacheEntry(key, now);
+  if (!entry) return undefined;
+  try {
+    return { value: decodeValue(entry.value), from: entry.taskRunId };
+  } catch {
+    return undefined; // an unreadable entry is a miss, and the run overwrites it
+  }
+}
+
+function cacheKeyOf<A extends unknown[], R>(def: TaskDef<A, R>, args: A, parent: Frame | undefined): string | null {
+  try {
+    const ctx = { taskName: def.name, flowRunId: parent?.flow?.record.id ?? null, parameters: parent?.flow?.parameters };
+    return computeCacheKey(def.options.cacheKey!, def.name, () => def.fn.toString(), ctx, args);
+  } catch (error) {
+    writeLog(parent, LOG_LEVELS.warning, `Task '${def.name}' runs without cache: its cache key could not be computed (${serializeError(error).message})`);
+    return null;
+  }
+}
+
+function runNameOf<A extends unknown[], R>(def: TaskDef<A, R>, args: A): string {
+  const option = def.options.runName!;
+  if (typeof option === "string") return option;
+  try {
+    return String(option(args));
+  } catch {
+    return taskRunName(def.name, newId());
+  }
+}
+
+function hookInfo<R>(handle: TaskRunHandle<R>): TaskHookInfo<R> {
+  const r = handle.record;
+  return { taskName: r.taskName, taskRunId: r.id, taskRunName: r.name, flowRunId: r.flowRunId, state: handle.state };
+}
+
+export function setTaskState<R>(
+  handle: TaskRunHandle<R>,
+  type: StateType,
+  name: StateName,
+  extra: { message?: string; error?: SerializedError; result?: R } = {},
+): State<R> {
+  const record = handle.record;
+  const timestamp = Date.now();
+  const message = extra.message ?? null;
+  record.stateType = type;
+  record.stateName = name;
+  record.stateMessage = message;
+  const stateRecord: StateRecord = { runId: record.id, runKind: "task", type, name, timestamp, message, error: extra.error ?? null };
+  const recorder = getRecorder();
+  recorder.taskRun(record);
+  recorder.state(stateRecord);
+  const state: { -readonly [K in keyof State<R>]: State<R>[K] } = { type, name, timestamp };
+  if (extra.message !== undefined) state.message = extra.message;
+  if (extra.error !== undefined) state.error = extra.error;
+  if ("result" in extra) state.result = extra.result;
+  handle.state = state;
+  if (hasListeners()) emit({ kind: "task-run-state", run: record, state: stateRecord });
+  return state;
+}

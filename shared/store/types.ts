@@ -1,0 +1,199 @@
+import type { SerializedError } from "../errors.ts";
+import type { StateType } from "../sdk/states.ts";
+
+/**
+ * The run history store. The engine talks only to this interface, so SQLite,
+ * memory and (later) PostgreSQL stores are interchangeable.
+ *
+ * Writes arrive in batches from the recorder; run rows are upserts carrying the
+ * latest values, while states and logs are append-only.
+ */
+export interface RunStore {
+  readonly kind: string;
+  /** Applies a batch atomically. Synchronous stores return void. */
+  write(batch: WriteBatch): void | Promise<void>;
+  /** For exit paths where no promise can be awaited; absent on stores that cannot. */
+  writeSync?(batch: WriteBatch): void;
+
+  getCacheEntry(key: string, now: number): Promise<CacheEntry | undefined>;
+  getResult(runId: string): Promise<string | undefined>;
+
+  getFlowRun(id: string): Promise<FlowRunRecord | undefined>;
+  listFlowRuns(query: FlowRunQuery): Promise<Page<FlowRunRecord>>;
+  listTaskRuns(query: TaskRunQuery): Promise<TaskRunRecord[]>;
+  listStates(runId: string): Promise<StateRecord[]>;
+  listLogs(query: LogQuery): Promise<Page<StoredLog>>;
+  listFlows(): Promise<FlowRecord[]>;
+
+  /** Marks runs whose recorded process is gone as CRASHED; returns how many flow and task runs it changed. */
+  markOrphansCrashed(isAlive: (owner: ProcessOwner) => boolean): Promise<number>;
+  close(): void | Promise<void>;
+}
+
+/** Who is executing a run: enough to tell later whether that process still exists. */
+export interface ProcessOwner {
+  pid: number;
+  host: string;
+  /** Process start time in ms since the epoch, to survive PID reuse. */
+  startedAt: number;
+}
+
+export interface FlowRecord {
+  name: string;
+  description: string | null;
+  version: string | null;
+  /** Where the flow was defined, when known (a file path or URL). */
+  source: string | null;
+  updatedAt: number;
+}
+
+export interface FlowRunRecord {
+  id: string;
+  name: string;
+  flowName: string;
+  flowVersion: string | null;
+  parentFlowRunId: string | null;
+  parentTaskRunId: string | null;
+  /** JSON of the parameters the flow was called with. */
+  parameters: string;
+  tags: string[];
+  stateType: StateType;
+  stateName: string;
+  stateMessage: string | null;
+  createdAt: number;
+  startTime: number | null;
+  endTime: number | null;
+  /** Attempts started so far (1 on the first). */
+  runCount: number;
+  error: SerializedError | null;
+  /** A bounded JSON preview of the return value. */
+  resultPreview: string | null;
+  owner: ProcessOwner | null;
+}
+
+export interface TaskRunRecord {
+  id: string;
+  name: string;
+  taskName: string;
+  flowRunId: string | null;
+  parentTaskRunId: string | null;
+  tags: string[];
+  stateType: StateType;
+  stateName: string;
+  stateMessage: string | null;
+  createdAt: number;
+  startTime: number | null;
+  endTime: number | null;
+  runCount: number;
+  maxRetries: number;
+  cacheKey: string | null;
+  /** Task run ids whose results flowed into this one's arguments. */
+  upstream: string[];
+  inputsPreview: string | null;
+  resultPreview: string | null;
+  error: SerializedError | null;
+  /** Set only on task runs outside any flow run, which own their process. */
+  owner: ProcessOwner | null;
+}
+
+export interface StateRecord {
+  runId: string;
+  runKind: "flow" | "task";
+  type: StateType;
+  name: string;
+  timestamp: number;
+  message: string | null;
+  error: SerializedError | null;
+}
+
+export const LOG_LEVELS = { debug: 10, info: 20, warning: 30, error: 40 } as const;
+export type LogLevelName = keyof typeof LOG_LEVELS;
+
+export interface LogRecord {
+  flowRunId: string | null;
+  taskRunId: string | null;
+  level: number;
+  timestamp: number;
+  message: string;
+}
+
+export interface StoredLog extends LogRecord {
+  /** Monotonic per store: the cursor for paging and following. */
+  id: number;
+}
+
+export interface CacheEntry {
+  key: string;
+  /** The encoded value (see shared/sdk/serialize.ts). */
+  value: string;
+  createdAt: number;
+  expiresAt: number | null;
+  taskRunId: string | null;
+}
+
+export interface ResultRecord {
+  runId: string;
+  value: string;
+}
+
+export interface WriteBatch {
+  flows: FlowRecord[];
+  flowRuns: FlowRunRecord[];
+  taskRuns: TaskRunRecord[];
+  states: StateRecord[];
+  logs: LogRecord[];
+  results: ResultRecord[];
+  cache: CacheEntry[];
+}
+
+export function emptyBatch(): WriteBatch {
+  return { flows: [], flowRuns: [], taskRuns: [], states: [], logs: [], results: [], cache: [] };
+}
+
+export function batchSize(batch: WriteBatch): number {
+  return (
+    batch.flows.length +
+    batch.flowRuns.length +
+    batch.taskRuns.length +
+    batch.states.length +
+    batch.logs.length +
+    batch.results.length +
+    batch.cache.length
+  );
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; null when there is none. */
+  nextCursor: string | null;
+}
+
+export interface FlowRunQuery {
+  flowName?: string;
+  states?: StateType[];
+  parentFlowRunId?: string | null;
+  /** Runs created at or after this time (ms). */
+  since?: number;
+  /** Runs created before this time (ms). */
+  until?: number;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface TaskRunQuery {
+  flowRunId?: string;
+  /** Task runs with no flow run, newest first. */
+  orphansOnly?: boolean;
+  limit?: number;
+}
+
+export interface LogQuery {
+  flowRunId?: string;
+  taskRunId?: string;
+  minLevel?: number;
+  /** Case-insensitive substring match on the message. */
+  text?: string;
+  /** Only logs with id greater than this (a cursor from a previous page). */
+  cursor?: string | null;
+  limit?: number;
+}

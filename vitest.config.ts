@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest 5's persistent transform cache served stale modules here after edits; tests must see the code as it is.
+    fsModuleCache: false,
   },
 });

@@ -3,7 +3,7 @@
  * async context, the SQLite history at $FLOWBENCH_HOME/flowbench.db, the terminal,
  * and process exit. Importing it opens nothing; the store opens on the first run.
  */
-import { formatEvent, minLevelOf } from "../shared/sdk/console.ts";
+import { RunNames, formatEvent, minLevelOf } from "../shared/sdk/console.ts";
 import { subscribe } from "../shared/sdk/events.ts";
 import { installPlatform } from "../shared/sdk/platform.ts";
 import { configure, consoleLevel, setDefaultStoreFactory } from "../shared/sdk/runtime.ts";
@@ -30,8 +30,12 @@ if (envLevel === "off" || envLevel === "debug" || envLevel === "info" || envLeve
   configure({ consoleLevel: envLevel as LogLevelName | "off" });
 }
 const style = terminalStyle();
+const names = new RunNames();
 subscribe((event) => {
-  const line = formatEvent(event, minLevelOf(consoleLevel()), style);
+  const level = consoleLevel();
+  if (level === "off") return;
+  names.observe(event);
+  const line = formatEvent(event, minLevelOf(level), style, names);
   if (line !== undefined) nodePlatform.writeLine(line, "out");
 });
 installExitHandling();

@@ -15,12 +15,13 @@ const PLAIN: LineStyle = { level: (_n, t) => t, state: (_t, t2) => t2, dim: (t) 
  * Turns engine events into terminal lines, Prefect style. Task completions are
  * debug so a 10,000-task flow does not flood the terminal; failures and retries show.
  */
-export function formatEvent(event: RunEvent, minLevel: number, style: LineStyle = PLAIN): string | undefined {
+export function formatEvent(event: RunEvent, minLevel: number, style: LineStyle = PLAIN, names?: RunNames): string | undefined {
   switch (event.kind) {
     case "log": {
       if (event.log.level < minLevel) return undefined;
       const name = levelName(event.log.level);
-      return `${style.dim(clock(event.log.timestamp))} | ${style.level(name, name.toUpperCase().padEnd(7))} | ${event.log.message}`;
+      const where = names?.describe(event.log.taskRunId, event.log.flowRunId);
+      return `${style.dim(clock(event.log.timestamp))} | ${style.level(name, name.toUpperCase().padEnd(7))} | ${where ? `${where} - ` : ""}${event.log.message}`;
     }
     case "flow-run-state": {
       const { run, state } = event;
@@ -52,3 +53,25 @@ function clock(ms: number): string {
 export function minLevelOf(name: LogLevelName | "off"): number {
   return name === "off" ? Number.POSITIVE_INFINITY : LOG_LEVELS[name];
 }
+
+/** Remembers the names of runs in progress so log lines can say whose they are. */
+export class RunNames {
+  private readonly tasks = new Map<string, string>();
+  private readonly flows = new Map<string, string>();
+
+  observe(event: RunEvent): void {
+    if (event.kind === "log") return;
+    const map = event.kind === "task-run-state" ? this.tasks : this.flows;
+    if (TERMINAL.has(event.state.type)) map.delete(event.run.id);
+    else map.set(event.run.id, event.run.name);
+  }
+
+  describe(taskRunId: string | null, flowRunId: string | null): string | undefined {
+    const task = taskRunId === null ? undefined : this.tasks.get(taskRunId);
+    if (task !== undefined) return `Task run '${task}'`;
+    const flow = flowRunId === null ? undefined : this.flows.get(flowRunId);
+    return flow === undefined ? undefined : `Flow run '${flow}'`;
+  }
+}
+
+const TERMINAL = new Set(["COMPLETED", "FAILED", "CRASHED", "CANCELLED"]);

@@ -8,7 +8,10 @@ export type RunEvent =
 
 export type RunEventListener = (event: RunEvent) => void;
 
-const listeners = new Set<RunEventListener>();
+// On globalThis so a CLI and a flow file that loaded two copies of the SDK still hear each other.
+const KEY = Symbol.for("flowbench.listeners");
+const holder = globalThis as { [KEY]?: Set<RunEventListener> };
+const listeners: Set<RunEventListener> = (holder[KEY] ??= new Set());
 
 /** Returns the function that unsubscribes. Listeners must be quick: they run inline with the engine. */
 export function subscribe(listener: RunEventListener): () => void {

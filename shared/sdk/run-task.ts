@@ -54,7 +54,8 @@ export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs
   };
   const handle: TaskRunHandle<R> = { id, record, state: undefined as unknown as State<R>, done: undefined as unknown as Promise<State<R>>, error: undefined, observed: !asFuture };
   setTaskState(handle, "PENDING", "Pending");
-  const done = executeTask(def, handle, rawArgs, parent);
+  // A run with no parent writes its history before it resolves, as a top-level flow does.
+  const done = parent ? executeTask(def, handle, rawArgs, parent) : executeTask(def, handle, rawArgs, parent).then(async (state) => (await getRecorder().flush(), state));
   handle.done = done;
   if (flow) {
     flow.inFlight.add(handle as TaskRunHandle);

@@ -1,0 +1,82 @@
+import { Command, Option } from "commander";
+import { FlowbenchError } from "../../shared/errors.ts";
+import type { RunStore } from "../../shared/store/types.ts";
+import { logsCommand } from "./commands/logs.ts";
+import { runCommand } from "./commands/run.ts";
+import { runsList, runsShow } from "./commands/runs.ts";
+import { CliError } from "./errors.ts";
+import { openHistory } from "./store.ts";
+
+const LEVELS = ["debug", "info", "warning", "error"];
+
+/** Builds the CLI; `exit` receives the code each command ends with. */
+export function buildProgram(exit: (code: number) => void): Command {
+  const program = new Command("flowbench")
+    .description("Run TypeScript flows and inspect their history.")
+    .showHelpAfterError("(add --help for usage)")
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command("run")
+    .description("Run a file's flow (its default export, or --flow NAME) and stream its states and logs")
+    .argument("<file>", "a .ts or .js file that exports a flow")
+    .option("--params <json>", "parameters as JSON: an object (the first argument) or an array of arguments")
+    .option("--flow <name>", "which flow to run when the file exports several")
+    .addOption(new Option("--log-level <level>", "lowest log level to print").choices(LEVELS))
+    .option("--json", "print events as JSON lines, then a result line")
+    .action(async (file: string, opts) => exit(await guarded(() => runCommand(file, opts))));
+
+  const runs = program.command("runs").description("List and inspect flow runs");
+  runs
+    .command("ls")
+    .description("List flow runs, newest first")
+    .option("--flow <name>", "only runs of this flow")
+    .option("--state <states>", "only runs in these states, comma-separated (e.g. FAILED,CRASHED)")
+    .option("--limit <n>", "how many (1-1000, default 20)")
+    .option("--json", "print JSON")
+    .action(async (opts) => exit(await withStore((store) => runsList(store, opts))));
+  runs
+    .command("show")
+    .description("Show a flow run with its task tree, states, durations and retries")
+    .argument("<id>", "flow run id")
+    .option("--json", "print JSON")
+    .action(async (id: string, opts) => exit(await withStore((store) => runsShow(store, id, opts))));
+
+  program
+    .command("logs")
+    .description("Show a flow run's logs")
+    .argument("<run-id>", "flow run id")
+    .option("--level <level>", `lowest level to show (${LEVELS.join(", ")})`)
+    .option("-f, --follow", "keep printing new lines until the run finishes")
+    .option("--json", "print JSON lines")
+    .action(async (id: string, opts) => {
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      exit(await withStore((store) => logsCommand(store, id, opts, stop.signal)));
+    });
+  return program;
+}
+
+async function withStore(fn: (store: RunStore) => Promise<void>): Promise<number> {
+  return guarded(async () => {
+    const store = await openHistory();
+    try {
+      await fn(store);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+async function guarded(fn: () => Promise<number>): Promise<number> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof CliError || error instanceof FlowbenchError) {
+      process.stderr.write(`flowbench: ${error.message}\n`);
+      return error instanceof CliError ? error.exitCode : 1;
+    }
+    throw error;
+  }
+}

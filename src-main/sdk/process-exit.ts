@@ -10,11 +10,13 @@ const GRACE_MS = 3000;
  * so a script without runs keeps Node's default behaviour.
  */
 export function installExitHandling(): void {
+  let interrupted = false;
   process.on("exit", (code) => {
     if (hasActiveRuns()) crashActiveRunsSync(`The process exited (code ${code}) while the run was in progress`);
     currentRecorder()?.flushSync();
+    // The cancelled flow's rejection may end the script first, with code 1; Ctrl-C still means 130.
+    if (interrupted) process.exitCode = 130;
   });
-  let interrupted = false;
   const onSigint = (): void => {
     if (interrupted) process.exit(130); // a second Ctrl-C: stop now; the exit handler marks runs Crashed
     interrupted = true;

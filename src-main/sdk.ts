@@ -7,14 +7,14 @@ import { RunNames, formatEvent, minLevelOf } from "../shared/sdk/console.ts";
 import { subscribe } from "../shared/sdk/events.ts";
 import { installPlatform } from "../shared/sdk/platform.ts";
 import { configure, consoleLevel, setDefaultStoreFactory } from "../shared/sdk/runtime.ts";
-import type { LogLevelName } from "../shared/store/types.ts";
+import type { LogLevelName, RunStore } from "../shared/store/types.ts";
 import { assertNodeVersion } from "./platform/node-version.ts";
 import { nodePlatform } from "./platform/node.ts";
 import { databasePath } from "./platform/paths.ts";
 import { isOwnerAlive } from "./platform/process.ts";
 import { installExitHandling } from "./sdk/process-exit.ts";
 import { terminalStyle } from "./sdk/terminal.ts";
-import { openSqliteStore } from "./store/sqlite/index.ts";
+import { openSqliteStore as openSqliteStoreImpl } from "./store/sqlite/index.ts";
 
 installPlatform(nodePlatform);
 setDefaultStoreFactory(() => {
@@ -41,4 +41,11 @@ subscribe((event) => {
 installExitHandling();
 
 export * from "../shared/sdk/index.ts";
-export { openSqliteStore } from "./store/sqlite/index.ts";
+
+/**
+ * Opens (and migrates) a SQLite run history, e.g. to pass to `configure({ store })`.
+ * Typed as the store interface so users need no better-sqlite3 types.
+ */
+export function openSqliteStore(path: string, options: { readonly?: boolean } = {}): RunStore {
+  return openSqliteStoreImpl(path, options);
+}

@@ -1,9 +1,7 @@
-import { isRetryable, makeError, serializeError, type SerializedError } from "../errors.ts";
-import type { FlowRunRecord, StateRecord } from "../store/types.ts";
+import { isRetryable, makeError, serializeError } from "../errors.ts";
+import type { FlowRunRecord } from "../store/types.ts";
 import { installConsoleCapture } from "./capture.ts";
 import { currentFrame, runInFrame, type FlowFrame, type Frame } from "./context.ts";
-import { emit, hasListeners } from "./events.ts";
-import { outcomeOf } from "./future.ts";
 import { cancelSource, guard, sleep, type Outcome } from "./guard.ts";
 import { runHooks } from "./hooks.ts";
 import { trackFlow } from "./lifecycle.ts";
@@ -15,6 +13,7 @@ import { getRecorder } from "./runtime.ts";
 import { Semaphore } from "./semaphore.ts";
 import { encodeValue, previewValue } from "./serialize.ts";
 import type { State, StateName, StateType } from "./states.ts";
+import { transition, type TransitionExtra } from "./transition.ts";
 
 /** Internal: a flow definition as `flow()` built it. */
 export interface FlowDef<A extends unknown[] = unknown[], R = unknown> {
@@ -238,22 +237,6 @@ function parametersJson(args: unknown[]): string {
   }
 }
 
-export function setFlowState<R>(handle: FlowRunHandle<R>, type: StateType, name: StateName, extra: { message?: string; error?: SerializedError; result?: R } = {}): void {
-  const record = handle.record;
-  const timestamp = Date.now();
-  record.stateType = type;
-  record.stateName = name;
-  record.stateMessage = extra.message ?? null;
-  const stateRecord: StateRecord = { runId: record.id, runKind: "flow", type, name, timestamp, message: extra.message ?? null, error: extra.error ?? null };
-  const recorder = getRecorder();
-  recorder.flowRun(record);
-  recorder.state(stateRecord);
-  const state: { -readonly [K in keyof State<R>]: State<R>[K] } = { type, name, timestamp };
-  if (extra.message !== undefined) state.message = extra.message;
-  if (extra.error !== undefined) state.error = extra.error;
-  if ("result" in extra) state.result = extra.result;
-  handle.state = state;
-  if (hasListeners()) emit({ kind: "flow-run-state", run: record, state: stateRecord });
+function setFlowState<R>(handle: FlowRunHandle<R>, type: StateType, name: StateName, extra: TransitionExtra<R> = {}): void {
+  handle.state = transition({ kind: "flow", record: handle.record }, type, name, extra);
 }
-
-export { outcomeOf };

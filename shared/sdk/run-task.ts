@@ -1,10 +1,9 @@
-import { CancelledError, isRetryable, makeError, serializeError, type SerializedError } from "../errors.ts";
-import { LOG_LEVELS, type StateRecord, type TaskRunRecord } from "../store/types.ts";
+import { CancelledError, isRetryable, makeError, serializeError } from "../errors.ts";
+import { LOG_LEVELS, type TaskRunRecord } from "../store/types.ts";
 import { computeCacheKey } from "./cache.ts";
 import { installConsoleCapture } from "./capture.ts";
 import { currentFrame, runInFrame, type Frame } from "./context.ts";
 import { UpstreamFailure, registerResult, resolveArgs } from "./deps.ts";
-import { emit, hasListeners } from "./events.ts";
 import type { TaskRunHandle } from "./future.ts";
 import { guard, sleep, type Outcome } from "./guard.ts";
 import { runHooks } from "./hooks.ts";
@@ -17,6 +16,7 @@ import { getRecorder } from "./runtime.ts";
 import { decodeValue, encodeValue, previewValue } from "./serialize.ts";
 import type { State, StateName, StateType } from "./states.ts";
 import { trackOrphan } from "./lifecycle.ts";
+import { transition, type TransitionExtra } from "./transition.ts";
 
 /** Internal: a task definition as `task()` built it. */
 export interface TaskDef<A extends unknown[] = unknown[], R = unknown> {
@@ -258,27 +258,7 @@ function hookInfo<R>(handle: TaskRunHandle<R>): TaskHookInfo<R> {
   return { taskName: r.taskName, taskRunId: r.id, taskRunName: r.name, flowRunId: r.flowRunId, state: handle.state };
 }
 
-export function setTaskState<R>(
-  handle: TaskRunHandle<R>,
-  type: StateType,
-  name: StateName,
-  extra: { message?: string; error?: SerializedError; result?: R } = {},
-): State<R> {
-  const record = handle.record;
-  const timestamp = Date.now();
-  const message = extra.message ?? null;
-  record.stateType = type;
-  record.stateName = name;
-  record.stateMessage = message;
-  const stateRecord: StateRecord = { runId: record.id, runKind: "task", type, name, timestamp, message, error: extra.error ?? null };
-  const recorder = getRecorder();
-  recorder.taskRun(record);
-  recorder.state(stateRecord);
-  const state: { -readonly [K in keyof State<R>]: State<R>[K] } = { type, name, timestamp };
-  if (extra.message !== undefined) state.message = extra.message;
-  if (extra.error !== undefined) state.error = extra.error;
-  if ("result" in extra) state.result = extra.result;
-  handle.state = state;
-  if (hasListeners()) emit({ kind: "task-run-state", run: record, state: stateRecord });
-  return state;
+function setTaskState<R>(handle: TaskRunHandle<R>, type: StateType, name: StateName, extra: TransitionExtra<R> = {}): State<R> {
+  handle.state = transition({ kind: "task", record: handle.record }, type, name, extra);
+  return handle.state;
 }

@@ -55,18 +55,6 @@ export type StateName =
   | "Cancelled"
   | "Paused";
 
-export function makeState<T>(
-  type: StateType,
-  name: StateName,
-  extra: { message?: string; error?: SerializedError; result?: T } = {},
-): State<T> {
-  const state: { -readonly [K in keyof State<T>]: State<T>[K] } = { type, name, timestamp: Date.now() };
-  if (extra.message !== undefined) state.message = extra.message;
-  if (extra.error !== undefined) state.error = extra.error;
-  if ("result" in extra) state.result = extra.result;
-  return state;
-}
-
 /** Prefect-style one-liner: `Completed()`, `Failed('boom')`. */
 export function describeState(state: { name: string; message?: string | null }): string {
   return state.message ? `${state.name}(${JSON.stringify(state.message)})` : `${state.name}()`;

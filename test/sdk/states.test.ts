@@ -69,7 +69,7 @@ describe("states, options and hooks", () => {
   });
 
   it("names runs with runName and keeps the copy from withOptions separate", async () => {
-    const fetchPage = task({ runName: (args: [number]) => `page-${args[0]}` }, async function fetchPage(n: number) {
+    const fetchPage = task({ runName: (args: [number]) => `page-${args[0]}` }, async function fetchPage(_n: number) {
       return getRunContext().taskRunName;
     });
     expect(await fetchPage(7)).toBe("page-7");
@@ -87,7 +87,7 @@ describe("states, options and hooks", () => {
       if (attempts === 1) throw new Error("again");
       return ctx;
     });
-    const f = flow(async function ctxFlow(p: { region: string }) {
+    const f = flow(async function ctxFlow(_p: { region: string }) {
       return t();
     });
     const ctx = await f({ region: "eu" });

@@ -31,7 +31,7 @@ function toJson(value: unknown, path: string, sortKeys: boolean, what: string): 
     case "boolean":
       return value;
     case "number":
-      return Number.isFinite(value) ? value : { [TAG]: "num", v: String(value) };
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : { [TAG]: "num", v: Object.is(value, -0) ? "-0" : String(value) };
     case "undefined":
       return { [TAG]: "undef" };
     case "bigint":
@@ -62,7 +62,8 @@ function toJson(value: unknown, path: string, sortKeys: boolean, what: string): 
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   if (sortKeys) keys.sort();
-  const out: Record<string, unknown> = {};
+  // No prototype, so a "__proto__" key stays data.
+  const out: Record<string, unknown> = Object.create(null);
   for (const key of keys) out[key] = toJson(record[key], `${path}.${key}`, sortKeys, what);
   return out;
 }

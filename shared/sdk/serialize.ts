@@ -97,6 +97,7 @@ export function previewValue(value: unknown, budget = 2000): string {
   if (value === undefined) return "undefined";
   if (value === null || typeof value === "boolean" || typeof value === "number") return String(value);
   if (typeof value === "string" && value.length + 2 <= budget) return JSON.stringify(value);
+  if (Array.isArray(value) && value.length <= 8 && value.every(isShortPrimitive)) return JSON.stringify(value);
   const out: string[] = [];
   let used = 0;
   const seen = new Set<object>();
@@ -149,6 +150,10 @@ export function previewValue(value: unknown, budget = 2000): string {
   };
   walk(value, 0);
   return out.join("");
+}
+
+function isShortPrimitive(v: unknown): boolean {
+  return v === null || (typeof v === "number" && Number.isFinite(v)) || typeof v === "boolean" || (typeof v === "string" && v.length < 64);
 }
 
 /** Objects that know how to show themselves in a preview (task futures, say). */

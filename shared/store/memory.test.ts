@@ -1,7 +1,21 @@
-import { defineStoreContract } from "../../test/helpers/store-contract.ts";
+import { describe, expect, it } from "vitest";
+import type { FlowRunRecord } from "./types.ts";
+import { batch, defineStoreContract, flowRun, log } from "../../test/helpers/store-contract.ts";
 import { MemoryStore } from "./memory.ts";
 
 defineStoreContract("memory", async () => {
   const store = new MemoryStore();
   return { store, cleanup: async () => store.close() };
+});
+
+describe("MemoryStore", () => {
+  it("leaves the store unchanged when a batch holds a malformed record", async () => {
+    const store = new MemoryStore();
+    const broken = { ...flowRun("b"), tags: undefined } as unknown as FlowRunRecord;
+    expect(() => store.write(batch({ flowRuns: [flowRun("a"), broken], logs: [log("x")] }))).toThrow();
+    expect(await store.getFlowRun("a")).toBeUndefined();
+    store.write(batch({ logs: [log("y")] }));
+    // No log ids were used up by the failed batch.
+    expect((await store.listLogs({})).items).toEqual([{ ...log("y"), id: 1 }]);
+  });
 });

@@ -41,13 +41,21 @@ export class MemoryStore implements RunStore {
   #cache = new Map<string, CacheEntry>();
 
   write(batch: WriteBatch): void {
-    for (const flow of batch.flows) this.#flows.set(flow.name, copyFlow(flow));
-    for (const run of batch.flowRuns) this.#flowRuns.set(run.id, copyFlowRun(run));
-    for (const run of batch.taskRuns) this.#taskRuns.set(run.id, copyTaskRun(run));
-    for (const state of batch.states) this.#appendState(copyState(state));
-    for (const log of batch.logs) this.#logs.push(copyLog(log, this.#nextLogId++));
+    // Copy everything before changing anything, so a malformed record leaves the store as it was.
+    const flows = batch.flows.map(copyFlow);
+    const flowRuns = batch.flowRuns.map(copyFlowRun);
+    const taskRuns = batch.taskRuns.map(copyTaskRun);
+    const states = batch.states.map(copyState);
+    const logs = batch.logs.map((log, i) => copyLog(log, this.#nextLogId + i));
+    const cache = batch.cache.map(copyCacheEntry);
+    for (const flow of flows) this.#flows.set(flow.name, flow);
+    for (const run of flowRuns) this.#flowRuns.set(run.id, run);
+    for (const run of taskRuns) this.#taskRuns.set(run.id, run);
+    for (const state of states) this.#appendState(state);
+    for (const log of logs) this.#logs.push(log);
+    this.#nextLogId += logs.length;
     for (const result of batch.results) this.#results.set(result.runId, result.value);
-    for (const entry of batch.cache) this.#cache.set(entry.key, copyCacheEntry(entry));
+    for (const entry of cache) this.#cache.set(entry.key, entry);
   }
 
   writeSync(batch: WriteBatch): void {
@@ -72,14 +80,14 @@ export class MemoryStore implements RunStore {
   async listFlowRuns(query: FlowRunQuery): Promise<Page<FlowRunRecord>> {
     const limit = clampLimit(query.limit, FLOW_RUN_LIMIT);
     const after = query.cursor ? decodeFlowRunCursor(query.cursor) : undefined;
-    const states = query.states && new Set(query.states);
+    const states = query.states ? new Set(query.states) : undefined;
     const matches = [...this.#flowRuns.values()].filter(
       (run) =>
-        (query.flowName === undefined || run.flowName === query.flowName) &&
+        (query.flowName == null || run.flowName === query.flowName) &&
         (states === undefined || states.has(run.stateType)) &&
         (query.parentFlowRunId === undefined || run.parentFlowRunId === query.parentFlowRunId) &&
-        (query.since === undefined || run.createdAt >= query.since) &&
-        (query.until === undefined || run.createdAt < query.until) &&
+        (query.since == null || run.createdAt >= query.since) &&
+        (query.until == null || run.createdAt < query.until) &&
         (after === undefined || compareKeys(run.createdAt, run.id, after.createdAt, after.id) < 0),
     );
     matches.sort((a, b) => compareKeys(b.createdAt, b.id, a.createdAt, a.id));
@@ -92,7 +100,7 @@ export class MemoryStore implements RunStore {
     const limit = clampLimit(query.limit, TASK_RUN_LIMIT);
     const matches = [...this.#taskRuns.values()].filter(
       (run) =>
-        (query.flowRunId === undefined || run.flowRunId === query.flowRunId) &&
+        (query.flowRunId == null || run.flowRunId === query.flowRunId) &&
         (!query.orphansOnly || run.flowRunId === null),
     );
     const direction = query.orphansOnly ? -1 : 1;
@@ -113,9 +121,9 @@ export class MemoryStore implements RunStore {
     const items: StoredLog[] = [];
     for (let i = firstLogAfter(this.#logs, afterId); i < this.#logs.length && items.length < limit; i++) {
       const log = this.#logs[i]!;
-      if (query.flowRunId !== undefined && log.flowRunId !== query.flowRunId) continue;
-      if (query.taskRunId !== undefined && log.taskRunId !== query.taskRunId) continue;
-      if (query.minLevel !== undefined && log.level < query.minLevel) continue;
+      if (query.flowRunId != null && log.flowRunId !== query.flowRunId) continue;
+      if (query.taskRunId != null && log.taskRunId !== query.taskRunId) continue;
+      if (query.minLevel != null && log.level < query.minLevel) continue;
       if (needle !== undefined && !asciiLower(log.message).includes(needle)) continue;
       items.push({ ...log });
     }

@@ -1,0 +1,2 @@
+export { openSqliteStore, type OpenOptions } from "./open.ts";
+export { SqliteStore } from "./store.ts";

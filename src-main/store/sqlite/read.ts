@@ -1,0 +1,280 @@
+import type Database from "better-sqlite3";
+import type { StateType } from "../../../shared/sdk/states.ts";
+import type {
+  CacheEntry,
+  FlowRecord,
+  FlowRunQuery,
+  FlowRunRecord,
+  LogQuery,
+  Page,
+  StateRecord,
+  StoredLog,
+  TaskRunQuery,
+  TaskRunRecord,
+} from "../../../shared/store/types.ts";
+import {
+  FLOW_RUN_LIMIT,
+  LOG_LIMIT,
+  TASK_RUN_LIMIT,
+  clampLimit,
+  containsPattern,
+  decodeError,
+  decodeFlowRunCursor,
+  decodeList,
+  decodeLogCursor,
+  decodeOwner,
+  encodeFlowRunCursor,
+  type OwnerColumns,
+} from "./codec.ts";
+
+export interface FlowRunRow extends OwnerColumns {
+  id: string;
+  name: string;
+  flow_name: string;
+  flow_version: string | null;
+  parent_flow_run_id: string | null;
+  parent_task_run_id: string | null;
+  parameters: string;
+  tags: string;
+  state_type: StateType;
+  state_name: string;
+  state_message: string | null;
+  created_at: number;
+  start_time: number | null;
+  end_time: number | null;
+  run_count: number;
+  error: string | null;
+  result_preview: string | null;
+}
+
+export interface TaskRunRow extends OwnerColumns {
+  id: string;
+  name: string;
+  task_name: string;
+  flow_run_id: string | null;
+  parent_task_run_id: string | null;
+  tags: string;
+  state_type: StateType;
+  state_name: string;
+  state_message: string | null;
+  created_at: number;
+  start_time: number | null;
+  end_time: number | null;
+  run_count: number;
+  max_retries: number;
+  cache_key: string | null;
+  upstream: string;
+  inputs_preview: string | null;
+  result_preview: string | null;
+  error: string | null;
+}
+
+interface StateRow {
+  run_id: string;
+  run_kind: "flow" | "task";
+  type: StateType;
+  name: string;
+  timestamp: number;
+  message: string | null;
+  error: string | null;
+}
+
+/** Queries whose WHERE clause depends on the filters given; each shape is prepared once. */
+class StatementCache {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+  all<Row>(sql: string, params: unknown[]): Row[] {
+    let statement = this.#statements.get(sql);
+    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
+    return statement.all(...params) as Row[];
+  }
+}
+
+/** The read side of the SQLite store: plain synchronous functions over one connection. */
+export class Reader {
+  readonly #cache: StatementCache;
+  readonly #flowRun: Database.Statement<[string], FlowRunRow>;
+  readonly #cacheEntry: Database.Statement<[string], CacheEntry>;
+  readonly #result: Database.Statement<[string], string>;
+  readonly #states: Database.Statement<[string], StateRow>;
+  readonly #flows: Database.Statement<[], FlowRecord>;
+  readonly #runKey: Database.Statement<[string], number>;
+
+  constructor(db: Database.Database) {
+    this.#cache = new StatementCache(db);
+    this.#flowRun = db.prepare("SELECT * FROM flow_runs WHERE id = ?");
+    this.#cacheEntry = db.prepare(
+      "SELECT key, value, created_at AS createdAt, expires_at AS expiresAt, task_run_id AS taskRunId FROM cache WHERE key = ?",
+    );
+    this.#result = db.prepare<[string], string>("SELECT value FROM results WHERE run_id = ?").pluck();
+    this.#states = db.prepare("SELECT * FROM states WHERE run_id = ? ORDER BY timestamp, id");
+    this.#runKey = db.prepare<[string], number>("SELECT key FROM run_keys WHERE run_id = ?").pluck();
+    this.#flows = db.prepare(
+      "SELECT name, description, version, source, updated_at AS updatedAt FROM flows ORDER BY name",
+    );
+  }
+
+  getCacheEntry(key: string, now: number): CacheEntry | undefined {
+    const entry = this.#cacheEntry.get(key);
+    return entry && (entry.expiresAt === null || entry.expiresAt > now) ? entry : undefined;
+  }
+
+  getResult(runId: string): string | undefined {
+    return this.#result.get(runId);
+  }
+
+  getFlowRun(id: string): FlowRunRecord | undefined {
+    const row = this.#flowRun.get(id);
+    return row && flowRunFromRow(row);
+  }
+
+  listFlowRuns(query: FlowRunQuery): Page<FlowRunRecord> {
+    const limit = clampLimit(query.limit, FLOW_RUN_LIMIT);
+    // One extra row tells whether another page exists.
+    const { sql, params } = flowRunsSql(query, limit + 1);
+    const rows = this.#cache.all<FlowRunRow>(sql, params);
+    const items = rows.slice(0, limit).map(flowRunFromRow);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeFlowRunCursor(last.createdAt, last.id) : null };
+  }
+
+  listTaskRuns(query: TaskRunQuery): TaskRunRecord[] {
+    const where = new Where();
+    if (query.flowRunId != null) where.add("flow_run_id = ?", query.flowRunId);
+    if (query.orphansOnly) where.add("flow_run_id IS NULL");
+    const order = query.orphansOnly ? "created_at DESC, id DESC" : "created_at, id";
+    const limit = clampLimit(query.limit, TASK_RUN_LIMIT);
+    // LIMIT -1 is SQLite for "no limit".
+    return this.#cache
+      .all<TaskRunRow>(`SELECT * FROM task_runs${where.sql()} ORDER BY ${order} LIMIT ?`, [
+        ...where.params,
+        Number.isFinite(limit) ? limit : -1,
+      ])
+      .map(taskRunFromRow);
+  }
+
+  listStates(runId: string): StateRecord[] {
+    return this.#states.all(runId).map((row) => ({
+      runId: row.run_id,
+      runKind: row.run_kind,
+      type: row.type,
+      name: row.name,
+      timestamp: row.timestamp,
+      message: row.message,
+      error: decodeError(row.error),
+    }));
+  }
+
+  listLogs(query: LogQuery): Page<StoredLog> {
+    const limit = clampLimit(query.limit, LOG_LIMIT);
+    const where = new Where();
+    for (const [column, runId] of [["flow_run_key", query.flowRunId], ["task_run_key", query.taskRunId]] as const) {
+      if (runId == null) continue;
+      const key = this.#runKey.get(runId);
+      // A run that never logged has no key.
+      if (key === undefined) return { items: [], nextCursor: null };
+      where.add(`l.${column} = ?`, key);
+    }
+    if (query.minLevel != null) where.add("l.level >= ?", query.minLevel);
+    if (query.text) where.add("l.message LIKE ? ESCAPE '\\'", containsPattern(query.text));
+    if (query.cursor) where.add("l.id > ?", decodeLogCursor(query.cursor));
+    // Columns are aliased to the record's names so rows need no mapping.
+    const items = this.#cache.all<StoredLog>(
+      "SELECT l.id, f.run_id AS flowRunId, t.run_id AS taskRunId, l.level, l.ts AS timestamp, l.message FROM logs l " +
+        "LEFT JOIN run_keys f ON f.key = l.flow_run_key LEFT JOIN run_keys t ON t.key = l.task_run_key" +
+        `${where.sql()} ORDER BY l.id LIMIT ?`,
+      [...where.params, limit],
+    );
+    const last = items.at(-1);
+    return { items, nextCursor: items.length === limit && last ? String(last.id) : null };
+  }
+
+  listFlows(): FlowRecord[] {
+    return this.#flows.all();
+  }
+}
+
+/** The listFlowRuns statement; exported so tests can check its query plan. */
+export function flowRunsSql(query: FlowRunQuery, limit: number): { sql: string; params: unknown[] } {
+  const where = new Where();
+  // Loose `!= null` checks: a null filter means "any", as in the memory store.
+  if (query.flowName != null) where.add("flow_name = ?", query.flowName);
+  if (query.states != null) {
+    where.add(query.states.length ? `state_type IN (${query.states.map(() => "?").join(", ")})` : "0", ...query.states);
+  }
+  if (query.parentFlowRunId === null) where.add("parent_flow_run_id IS NULL");
+  else if (query.parentFlowRunId !== undefined) where.add("parent_flow_run_id = ?", query.parentFlowRunId);
+  if (query.since != null) where.add("created_at >= ?", query.since);
+  if (query.until != null) where.add("created_at < ?", query.until);
+  if (query.cursor) {
+    const after = decodeFlowRunCursor(query.cursor);
+    // A row-value comparison, which SQLite turns into a range on the (..., created_at, id) indexes.
+    where.add("(created_at, id) < (?, ?)", after.createdAt, after.id);
+  }
+  const sql = `SELECT * FROM flow_runs${where.sql()} ORDER BY created_at DESC, id DESC LIMIT ?`;
+  return { sql, params: [...where.params, limit] };
+}
+
+/** Conditions ANDed together, with their positional parameters in order. */
+class Where {
+  readonly #conditions: string[] = [];
+  readonly params: unknown[] = [];
+  add(condition: string, ...params: unknown[]): void {
+    this.#conditions.push(condition);
+    this.params.push(...params);
+  }
+  sql(): string {
+    return this.#conditions.length ? ` WHERE ${this.#conditions.join(" AND ")}` : "";
+  }
+}
+
+export function flowRunFromRow(row: FlowRunRow): FlowRunRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    flowName: row.flow_name,
+    flowVersion: row.flow_version,
+    parentFlowRunId: row.parent_flow_run_id,
+    parentTaskRunId: row.parent_task_run_id,
+    parameters: row.parameters,
+    tags: decodeList(row.tags),
+    stateType: row.state_type,
+    stateName: row.state_name,
+    stateMessage: row.state_message,
+    createdAt: row.created_at,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    runCount: row.run_count,
+    error: decodeError(row.error),
+    resultPreview: row.result_preview,
+    owner: decodeOwner(row),
+  };
+}
+
+export function taskRunFromRow(row: TaskRunRow): TaskRunRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    taskName: row.task_name,
+    flowRunId: row.flow_run_id,
+    parentTaskRunId: row.parent_task_run_id,
+    tags: decodeList(row.tags),
+    stateType: row.state_type,
+    stateName: row.state_name,
+    stateMessage: row.state_message,
+    createdAt: row.created_at,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    runCount: row.run_count,
+    maxRetries: row.max_retries,
+    cacheKey: row.cache_key,
+    upstream: decodeList(row.upstream),
+    inputsPreview: row.inputs_preview,
+    resultPreview: row.result_preview,
+    error: decodeError(row.error),
+    owner: decodeOwner(row),
+  };
+}

@@ -1,0 +1,111 @@
+import type Database from "better-sqlite3";
+import { makeError } from "../../../shared/errors.ts";
+import type {
+  CacheEntry,
+  FlowRecord,
+  FlowRunQuery,
+  FlowRunRecord,
+  LogQuery,
+  Page,
+  ProcessOwner,
+  RunStore,
+  StateRecord,
+  StoredLog,
+  TaskRunQuery,
+  TaskRunRecord,
+  WriteBatch,
+} from "../../../shared/store/types.ts";
+import { createCrashMarker } from "./crash.ts";
+import { Reader } from "./read.ts";
+import { createWriter } from "./write.ts";
+
+/** SQLite result codes after which a later attempt may succeed. */
+const TRANSIENT = /^SQLITE_(BUSY|LOCKED)/;
+
+/**
+ * The local run history on one SQLite file. better-sqlite3 is synchronous, so writes
+ * return void and reads resolve at once; the async signatures come from RunStore.
+ * Open it with openSqliteStore().
+ */
+export class SqliteStore implements RunStore {
+  readonly kind = "sqlite";
+  readonly path: string;
+  readonly #db: Database.Database;
+  readonly #write: (batch: WriteBatch) => void;
+  readonly #reader: Reader;
+  readonly #markOrphans: (isAlive: (owner: ProcessOwner) => boolean) => number;
+
+  constructor(db: Database.Database, path: string) {
+    this.#db = db;
+    this.path = path;
+    this.#write = createWriter(db);
+    this.#reader = new Reader(db);
+    this.#markOrphans = createCrashMarker(db);
+  }
+
+  write(batch: WriteBatch): void {
+    this.#guard(() => this.#write(batch));
+  }
+
+  writeSync(batch: WriteBatch): void {
+    this.write(batch);
+  }
+
+  async getCacheEntry(key: string, now: number): Promise<CacheEntry | undefined> {
+    return this.#guard(() => this.#reader.getCacheEntry(key, now));
+  }
+
+  async getResult(runId: string): Promise<string | undefined> {
+    return this.#guard(() => this.#reader.getResult(runId));
+  }
+
+  async getFlowRun(id: string): Promise<FlowRunRecord | undefined> {
+    return this.#guard(() => this.#reader.getFlowRun(id));
+  }
+
+  async listFlowRuns(query: FlowRunQuery): Promise<Page<FlowRunRecord>> {
+    return this.#guard(() => this.#reader.listFlowRuns(query));
+  }
+
+  async listTaskRuns(query: TaskRunQuery): Promise<TaskRunRecord[]> {
+    return this.#guard(() => this.#reader.listTaskRuns(query));
+  }
+
+  async listStates(runId: string): Promise<StateRecord[]> {
+    return this.#guard(() => this.#reader.listStates(runId));
+  }
+
+  async listLogs(query: LogQuery): Promise<Page<StoredLog>> {
+    return this.#guard(() => this.#reader.listLogs(query));
+  }
+
+  async listFlows(): Promise<FlowRecord[]> {
+    return this.#guard(() => this.#reader.listFlows());
+  }
+
+  async markOrphansCrashed(isAlive: (owner: ProcessOwner) => boolean): Promise<number> {
+    return this.#guard(() => this.#markOrphans(isAlive));
+  }
+
+  /** Idempotent; later calls on the store throw store-unavailable. */
+  close(): void {
+    // No `PRAGMA optimize` here: it can wait on another process's write lock, and the
+    // indexes are chosen to be right without planner statistics.
+    if (this.#db.open) this.#db.close();
+  }
+
+  /** Turns SQLite's failures into the catalogue's store-unavailable, naming the file. */
+  #guard<T>(action: () => T): T {
+    if (!this.#db.open) throw makeError("store-unavailable", [`${this.path} is closed`]);
+    try {
+      return action();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (!(error instanceof Error) || typeof code !== "string" || !code.startsWith("SQLITE_")) throw error;
+      throw makeError("store-unavailable", [`${this.path}: ${error.message} (${code})`], {
+        retryable: TRANSIENT.test(code),
+        cause: error,
+      });
+    }
+  }
+}

@@ -19,7 +19,7 @@ export interface FlowFrame {
   /** Task runs started under this flow run and not yet settled. */
   readonly inFlight: Set<TaskRunHandle>;
   /** Futures that failed; the flow fails too unless someone looked at them. */
-  readonly failedFutures: Set<{ observed: boolean; taskRunId: string; message: string }>;
+  readonly failedFutures: Set<TaskRunHandle>;
   attempt: number;
 }
 

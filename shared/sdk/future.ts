@@ -1,5 +1,6 @@
 import { CancelledError, deserializeError } from "../errors.ts";
 import type { TaskRunRecord } from "../store/types.ts";
+import type { FlowFrame } from "./context.ts";
 import { PREVIEW } from "./serialize.ts";
 import type { State } from "./states.ts";
 
@@ -13,6 +14,9 @@ export interface TaskRunHandle<T = unknown> {
   error: unknown;
   /** Whether anyone has taken the outcome (awaited it, or used it as an input). */
   observed: boolean;
+  /** Set for runs inside a flow run: the flow waits for them and notices unobserved failures. */
+  flow?: FlowFrame;
+  future?: boolean;
 }
 
 /** Resolves to the value of a settled run, or throws why it did not complete. */

@@ -12,3 +12,4 @@ export type { RetryDelay } from "./retry.ts";
 export { NonRetryableError, TimeoutError, CancelledError, FlowbenchError, type SerializedError } from "../errors.ts";
 export { MemoryStore } from "../store/memory.ts";
 export type * from "../store/types.ts";
+export { LOG_LEVELS } from "../store/types.ts";

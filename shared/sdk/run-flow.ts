@@ -142,7 +142,7 @@ async function executeFlow<A extends unknown[], R>(
       if (outcome.kind === "completed") {
         const unobserved = [...frame.failedFutures].filter((f) => !f.observed);
         if (unobserved.length === 0) return await finish(def, handle, frame, "COMPLETED", "Completed", { result: outcome.value });
-        error = new Error(`${unobserved.length} submitted task run(s) failed and were never awaited; first: ${unobserved[0]!.message}`);
+        error = new Error(`${unobserved.length} submitted task run(s) failed and were never awaited; first: ${unobserved[0]!.state.message ?? unobserved[0]!.state.name}`);
       } else {
         error = outcome.error;
         timedOut = outcome.timedOut;

@@ -3,7 +3,7 @@ import { LOG_LEVELS, type TaskRunRecord } from "../store/types.ts";
 import { computeCacheKey } from "./cache.ts";
 import { installConsoleCapture } from "./capture.ts";
 import { currentFrame, runInFrame, type Frame } from "./context.ts";
-import { UpstreamFailure, registerResult, resolveArgs } from "./deps.ts";
+import { UpstreamFailure, registerResult, resolveArgs, type ResolvedArgs } from "./deps.ts";
 import type { TaskRunHandle } from "./future.ts";
 import { guard, sleep, type Outcome } from "./guard.ts";
 import { runHooks } from "./hooks.ts";
@@ -14,9 +14,10 @@ import { getPlatform } from "./platform.ts";
 import { retryDelayMs } from "./retry.ts";
 import { getRecorder } from "./runtime.ts";
 import { decodeValue, encodeValue, previewValue } from "./serialize.ts";
-import type { State, StateName, StateType } from "./states.ts";
+import { isTerminal, type State, type StateName, type StateType } from "./states.ts";
 import { trackOrphan } from "./lifecycle.ts";
 import { transition, type TransitionExtra } from "./transition.ts";
+import { eventLoopTurn } from "./yield.ts";
 
 /** Internal: a task definition as `task()` built it. */
 export interface TaskDef<A extends unknown[] = unknown[], R = unknown> {
@@ -58,45 +59,41 @@ export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs
   const done = parent ? executeTask(def, handle, rawArgs, parent) : executeTask(def, handle, rawArgs, parent).then(async (state) => (await getRecorder().flush(), state));
   handle.done = done;
   if (flow) {
+    handle.flow = flow;
+    handle.future = asFuture;
     flow.inFlight.add(handle as TaskRunHandle);
-    void done.then(() => {
-      flow.inFlight.delete(handle as TaskRunHandle);
-      if (asFuture && handle.state.type !== "COMPLETED") flow.failedFutures.add({ get observed() { return handle.observed; }, taskRunId: id, message: handle.state.message ?? handle.state.name });
-    });
   } else if (!parent) {
     trackOrphan(handle);
   }
   return handle;
 }
 
-async function executeTask<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, rawArgs: unknown[], parent: Frame | undefined): Promise<State<R>> {
+function executeTask<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, rawArgs: unknown[], parent: Frame | undefined): Promise<State<R>> {
+  const resolved = resolveArgs(rawArgs);
+  if (resolved instanceof Promise) return resolved.then((r) => admit(def, handle, r, parent), (error: unknown) => inputsFailed(def, handle, parent, error));
+  return admit(def, handle, resolved, parent);
+}
+
+/** Inputs are known: record them, then run now or queue for the flow's concurrency limit. */
+function admit<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, resolved: ResolvedArgs, parent: Frame | undefined): Promise<State<R>> {
   const record = handle.record;
-  let args: A;
-  try {
-    const resolved = resolveArgs(rawArgs);
-    const { args: values, upstream } = resolved instanceof Promise ? await resolved : resolved;
-    args = values as A;
-    record.upstream = upstream;
-  } catch (error) {
-    if (error instanceof UpstreamFailure) {
-      record.upstream = [error.upstreamId];
-      const failure = makeError("upstream-failed", [def.name, error.upstreamName], { cause: error.original });
-      return finishFailed(def, handle, parent, failure, "UpstreamFailed");
-    }
-    return finishFailed(def, handle, parent, error, "Failed");
-  }
+  const args = resolved.args as A;
+  record.upstream = resolved.upstream;
   record.inputsPreview = previewValue(args, 1000);
   if (def.options.runName !== undefined) record.name = runNameOf(def, args);
-
   // Only a flow's direct tasks count against its limit: nested ones would deadlock it.
   const semaphore = parent?.task ? undefined : parent?.flow?.semaphore;
-  const wait = semaphore?.acquire();
-  if (wait) await wait;
-  try {
-    return await attempts(def, handle, args, parent);
-  } finally {
-    semaphore?.release();
+  if (!semaphore) return attempts(def, handle, args, parent);
+  return semaphore.run(() => attempts(def, handle, args, parent));
+}
+
+function inputsFailed<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, error: unknown): Promise<State<R>> {
+  if (error instanceof UpstreamFailure) {
+    handle.record.upstream = [error.upstreamId];
+    const failure = makeError("upstream-failed", [def.name, error.upstreamName], { cause: error.original });
+    return finishFailed(def, handle, parent, failure, "UpstreamFailed");
   }
+  return finishFailed(def, handle, parent, error, "Failed");
 }
 
 async function attempts<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, args: A, parent: Frame | undefined): Promise<State<R>> {
@@ -120,6 +117,8 @@ async function attempts<A extends unknown[], R>(def: TaskDef<A, R>, handle: Task
     }
   }
 
+  const turn = eventLoopTurn();
+  if (turn) await turn;
   const maxRetries = options.retries ?? 0;
   for (let attempt = 1; ; attempt++) {
     if (flow?.cancel.signal.aborted) return finishCancelled(handle, "the flow run was cancelled");
@@ -259,6 +258,12 @@ function hookInfo<R>(handle: TaskRunHandle<R>): TaskHookInfo<R> {
 }
 
 function setTaskState<R>(handle: TaskRunHandle<R>, type: StateType, name: StateName, extra: TransitionExtra<R> = {}): State<R> {
+  const flow = handle.flow;
   handle.state = transition({ kind: "task", record: handle.record }, type, name, extra);
+  // Leaving the flow's in-flight set here, not in a .then, spares a promise per task run.
+  if (flow && isTerminal(type)) {
+    flow.inFlight.delete(handle as TaskRunHandle);
+    if (handle.future && type !== "COMPLETED") flow.failedFutures.add(handle as TaskRunHandle);
+  }
   return handle.state;
 }

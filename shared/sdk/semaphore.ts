@@ -1,26 +1,11 @@
-/** A counting semaphore; waiters are served in arrival order. */
+/** A counting semaphore; queued work runs in arrival order. */
 export class Semaphore {
   readonly limit: number;
   private available: number;
   // A queue with a moving head: Array.shift is O(n), quadratic for 100k waiters.
   private waiters: Array<(() => void) | undefined> = [];
   private head = 0;
-
-  constructor(limit: number) {
-    this.limit = limit;
-    this.available = limit;
-  }
-
-  /** Undefined when a slot was free; otherwise resolves once one is held. `release` gives it back. */
-  acquire(): Promise<void> | undefined {
-    if (this.available > 0) {
-      this.available--;
-      return undefined;
-    }
-    return new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
-
-  release(): void {
+  private readonly release = (): void => {
     if (this.head < this.waiters.length) {
       const next = this.waiters[this.head];
       this.waiters[this.head++] = undefined;
@@ -32,9 +17,37 @@ export class Semaphore {
     } else {
       this.available++;
     }
+  };
+
+  constructor(limit: number) {
+    this.limit = limit;
+    this.available = limit;
+  }
+
+  /**
+   * Runs `fn` once a slot is free and frees it when `fn` settles. Queued work waits as
+   * a small closure rather than a suspended async call, so 100k waiting runs stay light.
+   */
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.available > 0) {
+      this.available--;
+      return this.hold(fn);
+    }
+    return new Promise<T>((resolve) => this.waiters.push(() => resolve(this.hold(fn))));
   }
 
   get waiting(): number {
     return this.waiters.length - this.head;
+  }
+
+  private hold<T>(fn: () => Promise<T>): Promise<T> {
+    let promise: Promise<T>;
+    try {
+      promise = fn();
+    } catch (error) {
+      promise = Promise.reject(error);
+    }
+    promise.then(this.release, this.release);
+    return promise;
   }
 }

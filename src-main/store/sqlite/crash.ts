@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ProcessOwner } from "../../../shared/store/types.ts";
 import { decodeOwner, type OwnerColumns } from "./codec.ts";
+import { encodeStateLine } from "./history.ts";
 
 const ACTIVE = "('RUNNING', 'PENDING', 'CANCELLING')";
 const TERMINAL = "('COMPLETED', 'FAILED', 'CRASHED', 'CANCELLED')";
@@ -31,10 +32,11 @@ export function createCrashMarker(db: Database.Database): (isAlive: (owner: Proc
     .pluck();
   const children = db.prepare<[string], ChildRow>(`SELECT id, ${ownerColumns} FROM flow_runs WHERE parent_flow_run_id = ?`);
   const crashFlowRun = db.prepare(`UPDATE flow_runs SET ${CRASH} WHERE id = ? AND state_type NOT IN ${TERMINAL}`);
-  const crashTaskRun = db.prepare(`UPDATE task_runs SET ${CRASH} WHERE id = ? AND state_type NOT IN ${TERMINAL}`);
+  // Task runs keep their transitions in their own row (history.ts): the crash is appended there.
+  const crashTaskRun = db.prepare(`UPDATE task_runs SET ${CRASH}, history = history || ? WHERE id = ? AND state_type NOT IN ${TERMINAL}`);
   const crashTasksOf = db
-    .prepare<[string, number, string], string>(
-      `UPDATE task_runs SET ${CRASH} WHERE flow_run_id = ? AND state_type NOT IN ${TERMINAL} RETURNING id`,
+    .prepare<[string, number, string, string], string>(
+      `UPDATE task_runs SET ${CRASH}, history = history || ? WHERE flow_run_id = ? AND state_type NOT IN ${TERMINAL} RETURNING id`,
     )
     .pluck();
   const addState = db.prepare(
@@ -44,10 +46,14 @@ export function createCrashMarker(db: Database.Database): (isAlive: (owner: Proc
   const crashAll = db.transaction((dead: ProcessOwner[], alive: (owner: ProcessOwner) => boolean): number => {
     const now = Date.now();
     let changed = 0;
-    const crash = (update: Database.Statement, id: string, kind: "flow" | "task", message: string): void => {
-      if (update.run(message, now, id).changes === 0) return;
-      addState.run(id, kind, now, message);
+    const line = (message: string) => encodeStateLine({ type: "CRASHED", name: "Crashed", timestamp: now, message, error: null });
+    const crashFlow = (id: string, message: string): void => {
+      if (crashFlowRun.run(message, now, id).changes === 0) return;
+      addState.run(id, "flow", now, message);
       changed++;
+    };
+    const crashTask = (id: string, message: string): void => {
+      if (crashTaskRun.run(message, now, line(message), id).changes > 0) changed++;
     };
     for (const owner of dead) {
       const key = ownerKey(owner);
@@ -58,11 +64,8 @@ export function createCrashMarker(db: Database.Database): (isAlive: (owner: Proc
       for (let run = pending.pop(); run; run = pending.pop()) {
         if (seen.has(run.id)) continue;
         seen.add(run.id);
-        crash(crashFlowRun, run.id, "flow", run.message);
-        for (const taskId of crashTasksOf.all(run.message, now, run.id)) {
-          addState.run(taskId, "task", now, run.message);
-          changed++;
-        }
+        crashFlow(run.id, run.message);
+        changed += crashTasksOf.all(run.message, now, line(run.message), run.id).length;
         for (const child of children.all(run.id)) {
           const childOwner = decodeOwner(child);
           if (!childOwner || ownerKey(childOwner) === key) pending.push({ id: child.id, message: run.message });
@@ -70,7 +73,7 @@ export function createCrashMarker(db: Database.Database): (isAlive: (owner: Proc
           else if (!alive(childOwner)) pending.push({ id: child.id, message: crashMessage(childOwner) });
         }
       }
-      for (const id of activeTaskRuns.all(owner.pid, owner.host, owner.startedAt)) crash(crashTaskRun, id, "task", rootMessage);
+      for (const id of activeTaskRuns.all(owner.pid, owner.host, owner.startedAt)) crashTask(id, rootMessage);
     }
     return changed;
   }).immediate;

@@ -73,7 +73,9 @@ export const MIGRATIONS: readonly Migration[] = [
         error TEXT,
         owner_pid INTEGER,
         owner_host TEXT,
-        owner_started_at INTEGER
+        owner_started_at INTEGER,
+        -- Its state transitions, one JSON line each (see history.ts); flow runs use the states table.
+        history TEXT NOT NULL DEFAULT ''
       );
       CREATE INDEX task_runs_flow_run ON task_runs (flow_run_id, created_at, id);
       -- Only task runs outside flows have owners: a small index for crash detection.

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { StateType } from "../../../shared/sdk/states.ts";
+import { decodeHistory } from "./history.ts";
 import type {
   CacheEntry,
   FlowRecord,
@@ -46,6 +47,13 @@ export interface FlowRunRow extends OwnerColumns {
   error: string | null;
   result_preview: string | null;
 }
+
+// Every column but history, which can be long and is read only by listStates.
+const TASK_RUN_COLUMNS = [
+  "id", "name", "task_name", "flow_run_id", "parent_task_run_id", "tags", "state_type", "state_name", "state_message",
+  "created_at", "start_time", "end_time", "run_count", "max_retries", "cache_key", "upstream", "inputs_preview",
+  "result_preview", "error", "owner_pid", "owner_host", "owner_started_at",
+].join(", ");
 
 export interface TaskRunRow extends OwnerColumns {
   id: string;
@@ -100,6 +108,7 @@ export class Reader {
   readonly #cacheEntry: Database.Statement<[string], CacheEntry>;
   readonly #result: Database.Statement<[string], string>;
   readonly #states: Database.Statement<[string], StateRow>;
+  readonly #history: Database.Statement<[string], string>;
   readonly #flows: Database.Statement<[], FlowRecord>;
   readonly #runKey: Database.Statement<[string], number>;
 
@@ -111,6 +120,7 @@ export class Reader {
     );
     this.#result = db.prepare<[string], string>("SELECT value FROM results WHERE run_id = ?").pluck();
     this.#states = db.prepare("SELECT * FROM states WHERE run_id = ? ORDER BY timestamp, id");
+    this.#history = db.prepare<[string], string>("SELECT history FROM task_runs WHERE id = ?").pluck();
     this.#runKey = db.prepare<[string], number>("SELECT key FROM run_keys WHERE run_id = ?").pluck();
     this.#flows = db.prepare(
       "SELECT name, description, version, source, updated_at AS updatedAt FROM flows ORDER BY name",
@@ -149,7 +159,7 @@ export class Reader {
     const limit = clampLimit(query.limit, TASK_RUN_LIMIT);
     // LIMIT -1 is SQLite for "no limit".
     return this.#cache
-      .all<TaskRunRow>(`SELECT * FROM task_runs${where.sql()} ORDER BY ${order} LIMIT ?`, [
+      .all<TaskRunRow>(`SELECT ${TASK_RUN_COLUMNS} FROM task_runs${where.sql()} ORDER BY ${order} LIMIT ?`, [
         ...where.params,
         Number.isFinite(limit) ? limit : -1,
       ])
@@ -157,7 +167,9 @@ export class Reader {
   }
 
   listStates(runId: string): StateRecord[] {
-    return this.#states.all(runId).map((row) => ({
+    const history = this.#history.get(runId);
+    const fromHistory = history ? decodeHistory(runId, history) : [];
+    const fromTable = this.#states.all(runId).map((row): StateRecord => ({
       runId: row.run_id,
       runKind: row.run_kind,
       type: row.type,
@@ -166,6 +178,10 @@ export class Reader {
       message: row.message,
       error: decodeError(row.error),
     }));
+    if (fromHistory.length === 0) return fromTable;
+    if (fromTable.length === 0) return fromHistory;
+    // Both exist only for odd writers; Array.sort is stable, so equal times keep their order.
+    return [...fromTable, ...fromHistory].sort((a, b) => a.timestamp - b.timestamp);
   }
 
   listLogs(query: LogQuery): Page<StoredLog> {

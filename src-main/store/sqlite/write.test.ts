@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FlowRunRecord } from "../../../shared/store/types.ts";
-import { batch, flowRun, log } from "../../../test/helpers/store-contract.ts";
+import Database from "better-sqlite3";
+import { batch, flowRun, log, taskRun } from "../../../test/helpers/store-contract.ts";
 import { openSqliteStore } from "./open.ts";
 import type { SqliteStore } from "./store.ts";
 
@@ -31,6 +32,20 @@ const invalidRun = () => flowRun("bad", { name: null as unknown as string });
 const invalidCacheEntry = () => ({ key: "bad", value: null as unknown as string, createdAt: 0, expiresAt: null, taskRunId: null });
 
 describe("SqliteStore writes", () => {
+  it("keeps a task run's transitions in its own row, across batches, and appends a crash there", async () => {
+    const store = openStore();
+    const st = (type: "PENDING" | "RUNNING" | "COMPLETED", timestamp: number) => ({ runId: "t1", runKind: "task" as const, type, name: type.toLowerCase(), timestamp, message: null, error: null });
+    store.write(batch({ taskRuns: [taskRun("t1", { stateType: "RUNNING" })], states: [st("PENDING", 1), st("RUNNING", 2)] }));
+    store.write(batch({ taskRuns: [taskRun("t1", { stateType: "COMPLETED" })], states: [st("COMPLETED", 3)] }));
+    expect((await store.listStates("t1")).map((s) => [s.type, s.timestamp])).toEqual([["PENDING", 1], ["RUNNING", 2], ["COMPLETED", 3]]);
+    const raw = new Database(path, { readonly: true });
+    try {
+      expect(raw.prepare("SELECT count(*) FROM states").pluck().get()).toBe(0);
+    } finally {
+      raw.close();
+    }
+  });
+
   it("applies a batch all or nothing", async () => {
     const store = openStore();
     expect(() => store.write(batch({ flowRuns: [flowRun("a"), invalidRun()], logs: [log("x")] }))).toThrow();

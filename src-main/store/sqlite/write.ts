@@ -1,11 +1,12 @@
 import type Database from "better-sqlite3";
-import type { WriteBatch } from "../../../shared/store/types.ts";
+import type { StateRecord, WriteBatch } from "../../../shared/store/types.ts";
 import { encodeError, encodeList } from "./codec.ts";
+import { encodeHistory } from "./history.ts";
 import { RunKeys } from "./run-keys.ts";
 
 /** An upsert that overwrites every column but the key: the engine always sends the whole latest record. */
-function upsert(table: string, key: string, columns: readonly string[]): string {
-  const updates = columns.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`);
+function upsert(table: string, key: string, columns: readonly string[], appended: readonly string[] = []): string {
+  const updates = columns.filter((c) => c !== key).map((c) => (appended.includes(c) ? `${c} = ${table}.${c} || excluded.${c}` : `${c} = excluded.${c}`));
   return (
     `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) ` +
     `ON CONFLICT(${key}) DO UPDATE SET ${updates.join(", ")}`
@@ -32,9 +33,10 @@ export function createWriter(db: Database.Database): (batch: WriteBatch) => void
     upsert("task_runs", "id", [
       "id", "name", "task_name", "flow_run_id", "parent_task_run_id", "tags", "state_type", "state_name",
       "state_message", "created_at", "start_time", "end_time", "run_count", "max_retries", "cache_key", "upstream",
-      "inputs_preview", "result_preview", "error", ...OWNER,
-    ]),
+      "inputs_preview", "result_preview", "error", ...OWNER, "history",
+    ], ["history"]),
   );
+  const appendHistory = db.prepare("UPDATE task_runs SET history = history || ? WHERE id = ?");
   const state = db.prepare(
     "INSERT INTO states (run_id, run_kind, type, name, timestamp, message, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
@@ -53,15 +55,33 @@ export function createWriter(db: Database.Database): (batch: WriteBatch) => void
         r.resultPreview, o ? o.pid : null, o ? o.host : null, o ? o.startedAt : null,
       );
     }
+    // Task-run transitions go into their run's row; only flow runs' go to the states table.
+    const histories = new Map<string, StateRecord[]>();
+    const insertState = (s: StateRecord) => state.run(s.runId, s.runKind, s.type, s.name, s.timestamp, s.message, encodeError(s.error));
+    for (const s of batch.states) {
+      if (s.runKind !== "task") insertState(s);
+      else {
+        const list = histories.get(s.runId);
+        if (list) list.push(s);
+        else histories.set(s.runId, [s]);
+      }
+    }
     for (const t of batch.taskRuns) {
       const o = t.owner;
+      const states = histories.get(t.id);
+      const history = states ? encodeHistory(states) : "";
+      histories.delete(t.id);
       taskRun.run(
         t.id, t.name, t.taskName, t.flowRunId, t.parentTaskRunId, encodeList(t.tags), t.stateType, t.stateName,
         t.stateMessage, t.createdAt, t.startTime, t.endTime, t.runCount, t.maxRetries, t.cacheKey, encodeList(t.upstream),
         t.inputsPreview, t.resultPreview, encodeError(t.error), o ? o.pid : null, o ? o.host : null, o ? o.startedAt : null,
+        history,
       );
     }
-    for (const s of batch.states) state.run(s.runId, s.runKind, s.type, s.name, s.timestamp, s.message, encodeError(s.error));
+    // Transitions of runs whose row is not in this batch (the recorder always sends both; be safe).
+    for (const [runId, states] of histories) {
+      if (appendHistory.run(encodeHistory(states), runId).changes === 0) states.forEach(insertState);
+    }
     for (const l of batch.logs) log.run(keys.keyFor(l.flowRunId), keys.keyFor(l.taskRunId), l.level, l.timestamp, l.message);
     for (const r of batch.results) result.run(r.runId, r.value);
     for (const c of batch.cache) cache.run(c.key, c.value, c.createdAt, c.expiresAt, c.taskRunId);

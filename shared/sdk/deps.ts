@@ -32,6 +32,7 @@ export interface ResolvedArgs {
 }
 
 const MAX_DEPTH = 2;
+const NO_UPSTREAM: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * Replaces futures and promises in the arguments (also inside arrays and plain
@@ -42,7 +43,8 @@ export function resolveArgs(args: unknown[]): ResolvedArgs | Promise<ResolvedArg
   const upstream: string[] = [];
   let async = false;
   for (const arg of args) if (scan(arg, 0, upstream)) async = true;
-  if (!async) return { args, upstream };
+  // Most runs have no upstream: share one empty list rather than keep one per run.
+  if (!async) return { args, upstream: upstream.length ? upstream : NO_UPSTREAM };
   upstream.length = 0;
   return Promise.all(args.map((arg) => resolveValue(arg, 0, upstream))).then((resolved) => ({ args: resolved, upstream: unique(upstream) }));
 }

@@ -26,6 +26,9 @@ export interface TaskDef<A extends unknown[] = unknown[], R = unknown> {
   readonly options: TaskOptions<A, R>;
 }
 
+// Shared by every run without tags or links: 100k queued runs need not hold 200k empty arrays.
+const EMPTY_LIST: string[] = Object.freeze([]) as unknown as string[];
+
 /** Starts a task run now; its outcome arrives on `handle.done`, which never rejects. */
 export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs: unknown[], asFuture: boolean): TaskRunHandle<R> {
   const parent = currentFrame();
@@ -37,7 +40,7 @@ export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs
     taskName: def.name,
     flowRunId: flow?.record.id ?? parent?.task?.flowRunId ?? null,
     parentTaskRunId: parent?.task?.id ?? null,
-    tags: (def.options.tags as string[] | undefined) ?? [],
+    tags: (def.options.tags as string[] | undefined) ?? EMPTY_LIST,
     stateType: "PENDING",
     stateName: "Pending",
     stateMessage: null,
@@ -47,7 +50,7 @@ export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs
     runCount: 0,
     maxRetries: def.options.retries ?? 0,
     cacheKey: null,
-    upstream: [],
+    upstream: EMPTY_LIST,
     inputsPreview: null,
     resultPreview: null,
     error: null,

@@ -15,7 +15,9 @@ import { machineInfo } from "./lib/machine.ts";
 import { isCaseResult, type CaseResult, type RunSummary } from "./lib/result.ts";
 import { machineLine, renderLegend, renderTable, verdict } from "./lib/table.ts";
 
-const CASES = ["task-overhead", "map-throughput", "log-throughput", "peak-rss"] as const;
+const CASES = ["task-overhead", "map-throughput", "log-throughput", "peak-rss", "peak-rss-map"] as const;
+/** Cases that are one file run with an argument. */
+const CASE_FILES: Record<string, [file: string, ...args: string[]]> = { "peak-rss": ["peak-rss", "sequential"], "peak-rss-map": ["peak-rss", "map"] };
 const CHILD_FLAGS = ["--conditions=flowbench-source", "--expose-gc"];
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -29,7 +31,8 @@ interface ChildOutcome {
 
 function runChild(name: string): Promise<ChildOutcome> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...CHILD_FLAGS, join(benchDir, "cases", `${name}.ts`)], {
+  const [file, ...args] = CASE_FILES[name] ?? [name];
+  const child = spawn(process.execPath, [...CHILD_FLAGS, join(benchDir, "cases", `${file}.ts`), ...args], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, FLOWBENCH_LOG_LEVEL: "off" },
   });

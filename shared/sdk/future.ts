@@ -7,7 +7,8 @@ import type { State } from "./states.ts";
 /** Internal: the live side of one task run. */
 export interface TaskRunHandle<T = unknown> {
   readonly id: string;
-  readonly record: TaskRunRecord;
+  /** UNRECORDED while the run waits for a concurrency slot. */
+  record: TaskRunRecord;
   state: State<T>;
   done: Promise<State<T>>;
   /** The error as thrown, kept so callers can use instanceof on it. */
@@ -18,6 +19,13 @@ export interface TaskRunHandle<T = unknown> {
   flow?: FlowFrame;
   future?: boolean;
 }
+
+/** The record of a run still waiting for a concurrency slot: it is written when it starts. */
+export const UNRECORDED: TaskRunRecord = Object.freeze({
+  id: "", name: "", taskName: "", flowRunId: null, parentTaskRunId: null, tags: [], stateType: "PENDING", stateName: "Pending",
+  stateMessage: null, createdAt: 0, startTime: null, endTime: null, runCount: 0, maxRetries: 0, cacheKey: null, upstream: [],
+  inputsPreview: null, resultPreview: null, error: null, owner: null,
+}) as TaskRunRecord;
 
 /** Resolves to the value of a settled run, or throws why it did not complete. */
 export function outcomeOf<T>(handle: { state: State<T>; error: unknown }): T {
@@ -63,7 +71,19 @@ export class TaskFuture<T> implements PromiseLike<T> {
   }
 
   then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    return this.result().then(onFulfilled, onRejected);
+    const handle = this.#handle;
+    handle.observed = true;
+    // One promise per await: Promise.all over 100k futures pays this 100k times.
+    return handle.done.then((): A | B | PromiseLike<A | B> => {
+      let value: T;
+      try {
+        value = outcomeOf(handle);
+      } catch (error) {
+        if (onRejected) return onRejected(error);
+        throw error;
+      }
+      return onFulfilled ? onFulfilled(value) : (value as unknown as A);
+    });
   }
 
   [PREVIEW](): string {

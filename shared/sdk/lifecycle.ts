@@ -1,7 +1,7 @@
 import { serializeError } from "../errors.ts";
 import type { StateRecord } from "../store/types.ts";
 import type { FlowFrame } from "./context.ts";
-import type { TaskRunHandle } from "./future.ts";
+import { UNRECORDED, type TaskRunHandle } from "./future.ts";
 import { currentRecorder } from "./runtime.ts";
 import { isTerminal } from "./states.ts";
 
@@ -76,6 +76,7 @@ export function crashActiveRunsSync(message: string): number {
     crash("flow", frame.record);
     recorder.flowRun(frame.record);
     for (const handle of frame.inFlight) {
+      if (handle.record === UNRECORDED) continue; // never written, so nothing to mark
       crash("task", handle.record);
       recorder.taskRun(handle.record);
     }

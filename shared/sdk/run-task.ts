@@ -2,9 +2,10 @@ import { CancelledError, isRetryable, makeError, serializeError } from "../error
 import { LOG_LEVELS, type TaskRunRecord } from "../store/types.ts";
 import { computeCacheKey } from "./cache.ts";
 import { installConsoleCapture } from "./capture.ts";
-import { currentFrame, runInFrame, type Frame } from "./context.ts";
+import { currentFrame, runInFrame, type FlowFrame, type Frame } from "./context.ts";
+import type { Semaphore } from "./semaphore.ts";
 import { UpstreamFailure, registerResult, resolveArgs, type ResolvedArgs } from "./deps.ts";
-import type { TaskRunHandle } from "./future.ts";
+import { UNRECORDED, type TaskRunHandle } from "./future.ts";
 import { guard, sleep, type Outcome } from "./guard.ts";
 import { runHooks } from "./hooks.ts";
 import { writeLog } from "./logger.ts";
@@ -33,12 +34,51 @@ const EMPTY_LIST: string[] = Object.freeze([]) as unknown as string[];
 export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs: unknown[], asFuture: boolean): TaskRunHandle<R> {
   const parent = currentFrame();
   const flow = parent?.flow;
+  // Only a flow's direct tasks count against its limit: nested ones would deadlock it.
+  const semaphore = parent?.task ? undefined : flow?.semaphore;
+  const resolved = resolveArgs(rawArgs);
+  if (semaphore && flow && !semaphore.hasFreeSlot() && !(resolved instanceof Promise)) {
+    return queueTaskRun(def, resolved, asFuture, parent!, flow, semaphore);
+  }
   const id = newId();
-  const record: TaskRunRecord = {
+  const handle: TaskRunHandle<R> = { id, record: makeRecord(def, id, parent), state: undefined as unknown as State<R>, done: undefined as unknown as Promise<State<R>>, error: undefined, observed: !asFuture };
+  if (flow) {
+    handle.flow = flow;
+    handle.future = asFuture;
+    flow.inFlight.add(handle as TaskRunHandle);
+  }
+  setTaskState(handle, "PENDING", "Pending");
+  const started = resolved instanceof Promise ? resolved.then((r) => admit(def, handle, r, parent, semaphore), (error: unknown) => inputsFailed(def, handle, parent, error)) : admit(def, handle, resolved, parent, semaphore);
+  // A run with no parent writes its history before it resolves, as a top-level flow does.
+  handle.done = parent ? started : started.then(async (state) => (await getRecorder().flush(), state));
+  if (!parent) trackOrphan(handle);
+  return handle;
+}
+
+/**
+ * A run that must wait for a slot of the flow's concurrency limit is recorded only when
+ * it gets one: until then it is an id, a Pending state and a closure, so a .map over
+ * 100,000 items does not hold 100,000 full records (nor write each one twice).
+ */
+function queueTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, resolved: ResolvedArgs, asFuture: boolean, parent: Frame, flow: FlowFrame, semaphore: Semaphore): TaskRunHandle<R> {
+  const id = newId();
+  const state: State<R> = { type: "PENDING", name: "Pending", timestamp: Date.now() };
+  const handle: TaskRunHandle<R> = { id, record: UNRECORDED, state, done: undefined as unknown as Promise<State<R>>, error: undefined, observed: !asFuture, flow, future: asFuture };
+  flow.inFlight.add(handle as TaskRunHandle);
+  handle.done = semaphore.run(() => {
+    handle.record = makeRecord(def, id, parent);
+    setTaskState(handle, "PENDING", "Pending");
+    return admit(def, handle, resolved, parent, undefined);
+  });
+  return handle;
+}
+
+function makeRecord<A extends unknown[], R>(def: TaskDef<A, R>, id: string, parent: Frame | undefined): TaskRunRecord {
+  return {
     id,
     name: taskRunName(def.name, id),
     taskName: def.name,
-    flowRunId: flow?.record.id ?? parent?.task?.flowRunId ?? null,
+    flowRunId: parent?.flow?.record.id ?? parent?.task?.flowRunId ?? null,
     parentTaskRunId: parent?.task?.id ?? null,
     tags: (def.options.tags as string[] | undefined) ?? EMPTY_LIST,
     stateType: "PENDING",
@@ -56,36 +96,15 @@ export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs
     error: null,
     owner: parent ? null : getPlatform().owner(),
   };
-  const handle: TaskRunHandle<R> = { id, record, state: undefined as unknown as State<R>, done: undefined as unknown as Promise<State<R>>, error: undefined, observed: !asFuture };
-  setTaskState(handle, "PENDING", "Pending");
-  // A run with no parent writes its history before it resolves, as a top-level flow does.
-  const done = parent ? executeTask(def, handle, rawArgs, parent) : executeTask(def, handle, rawArgs, parent).then(async (state) => (await getRecorder().flush(), state));
-  handle.done = done;
-  if (flow) {
-    handle.flow = flow;
-    handle.future = asFuture;
-    flow.inFlight.add(handle as TaskRunHandle);
-  } else if (!parent) {
-    trackOrphan(handle);
-  }
-  return handle;
-}
-
-function executeTask<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, rawArgs: unknown[], parent: Frame | undefined): Promise<State<R>> {
-  const resolved = resolveArgs(rawArgs);
-  if (resolved instanceof Promise) return resolved.then((r) => admit(def, handle, r, parent), (error: unknown) => inputsFailed(def, handle, parent, error));
-  return admit(def, handle, resolved, parent);
 }
 
 /** Inputs are known: record them, then run now or queue for the flow's concurrency limit. */
-function admit<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, resolved: ResolvedArgs, parent: Frame | undefined): Promise<State<R>> {
+function admit<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, resolved: ResolvedArgs, parent: Frame | undefined, semaphore: Semaphore | undefined): Promise<State<R>> {
   const record = handle.record;
   const args = resolved.args as A;
   record.upstream = resolved.upstream;
   record.inputsPreview = previewValue(args, 1000);
   if (def.options.runName !== undefined) record.name = runNameOf(def, args);
-  // Only a flow's direct tasks count against its limit: nested ones would deadlock it.
-  const semaphore = parent?.task ? undefined : parent?.flow?.semaphore;
   if (!semaphore) return attempts(def, handle, args, parent);
   return semaphore.run(() => attempts(def, handle, args, parent));
 }

@@ -36,6 +36,10 @@ export class Semaphore {
     return new Promise<T>((resolve) => this.waiters.push(() => resolve(this.hold(fn))));
   }
 
+  hasFreeSlot(): boolean {
+    return this.available > 0;
+  }
+
   get waiting(): number {
     return this.waiters.length - this.head;
   }

@@ -12,17 +12,7 @@ export function makeOut(json: boolean): Out {
   return { color, paint: (c, text) => (color ? styleText(c, text, { validateStream: false }) : text) };
 }
 
-export const STATE_COLOR: Record<string, Color> = {
-  COMPLETED: "green",
-  FAILED: "red",
-  CRASHED: "magenta",
-  CANCELLED: "gray",
-  CANCELLING: "gray",
-  RUNNING: "blue",
-  SCHEDULED: "yellow",
-  PENDING: "gray",
-  PAUSED: "yellow",
-};
+export { STATE_COLORS as STATE_COLOR, LEVEL_COLORS } from "../sdk/terminal.ts";
 
 export function duration(start: number | null, end: number | null, now = Date.now()): string {
   if (start === null) return "-";

@@ -3,8 +3,9 @@ import type { LineStyle } from "../../shared/sdk/console.ts";
 
 type Color = Parameters<typeof styleText>[0];
 
-const LEVEL_COLORS: Record<string, Color> = { debug: "gray", info: "cyan", warning: "yellow", error: "red" };
-const STATE_COLORS: Record<string, Color> = {
+export const LEVEL_COLORS: Record<string, Color> = { debug: "gray", info: "cyan", warning: "yellow", error: "red" };
+/** One palette for every terminal view: the SDK's live lines and the CLI's tables. */
+export const STATE_COLORS: Record<string, Color> = {
   COMPLETED: "green",
   FAILED: "red",
   CRASHED: "magenta",

@@ -2,7 +2,7 @@ import { levelName } from "../../../shared/sdk/logger.ts";
 import { isTerminal } from "../../../shared/sdk/states.ts";
 import { LOG_LEVELS, type LogLevelName, type RunStore, type StoredLog } from "../../../shared/store/types.ts";
 import { CliError } from "../errors.ts";
-import { makeOut, timestamp, type Out } from "../format.ts";
+import { LEVEL_COLORS, makeOut, timestamp, type Out } from "../format.ts";
 
 export interface LogsOptions {
   level?: string;
@@ -11,7 +11,6 @@ export interface LogsOptions {
 }
 
 const FOLLOW_POLL_MS = 250;
-const LEVEL_COLORS = { debug: "gray", info: "cyan", warning: "yellow", error: "red" } as const;
 
 export async function logsCommand(store: RunStore, runId: string, options: LogsOptions, stop: AbortSignal): Promise<void> {
   const level = options.level?.toLowerCase();
@@ -45,7 +44,7 @@ function render(out: Out, log: StoredLog, taskNames: Map<string, string>, json: 
   if (json) return JSON.stringify(log);
   const name = levelName(log.level);
   const where = log.taskRunId ? (taskNames.get(log.taskRunId) ?? log.taskRunId.slice(0, 8)) : "flow";
-  return `${out.paint("dim", timestamp(log.timestamp))} ${out.paint(LEVEL_COLORS[name], name.toUpperCase().padEnd(7))} ${out.paint("dim", where)}  ${log.message}`;
+  return `${out.paint("dim", timestamp(log.timestamp))} ${out.paint(LEVEL_COLORS[name] ?? "white", name.toUpperCase().padEnd(7))} ${out.paint("dim", where)}  ${log.message}`;
 }
 
 function sleep(ms: number, stop: AbortSignal): Promise<void> {

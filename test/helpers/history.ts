@@ -15,7 +15,9 @@ export function useTempHistory(): TempHistory {
   const dbPath = join(dir, "flowbench.db");
   // Scripts written here import "flowbench" as a user's would: through node_modules.
   mkdirSync(join(dir, "node_modules"));
-  symlinkSync(resolve(import.meta.dirname, "../.."), join(dir, "node_modules", "flowbench"), "dir");
+  const root = resolve(import.meta.dirname, "../..");
+  symlinkSync(root, join(dir, "node_modules", "flowbench"), "dir");
+  symlinkSync(join(root, "node_modules", "zod"), join(dir, "node_modules", "zod"), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
   const store = openSqliteStore(dbPath);
   configure({ store, consoleLevel: "off", flushDelayMs: 5 });

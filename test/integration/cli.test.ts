@@ -143,6 +143,7 @@ await slow();
       [["run", etl, "--flow", "nosuch"], /^flowbench: No flow named 'nosuch' in .*etl.ts \(it has: broken, etl\)$/],
       [["run", file("bad-syntax.ts", "export const = ;\n")], /^flowbench: Cannot load .*bad-syntax.ts: /],
       [["run", file("no-flow.ts", "export const x = 1;\n")], /^flowbench: No flow in .*no-flow.ts/],
+      [["run", file("typed.ts", `import { z } from "zod";\nimport { flow } from "flowbench";\nexport default flow({ name: "typed", params: z.object({ n: z.number() }) }, async (p: { n: number }) => p.n);\n`), "--params", '{"n":"x"}'], /finished in state Failed\("Invalid parameters for flow 'typed': n: .*number/],
       [["runs", "ls", "--state", "DONE"], /^flowbench: Unknown state 'DONE'/],
       [["runs", "ls", "--limit", "0"], /^flowbench: --limit must be a whole number from 1 to 1000/],
       [["runs", "show", "00000000-0000-0000-0000-000000000000"], /^flowbench: No flow run with id/],

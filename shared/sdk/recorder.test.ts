@@ -62,3 +62,20 @@ describe("recorder", () => {
     expect(recorder.pendingCacheEntry("k")?.value).toBe("1");
   });
 });
+
+describe("recorder giving up", () => {
+  it("says how many records it dropped when the store never recovers", async () => {
+    const store = new MemoryStore();
+    store.write = () => {
+      throw new Error("read-only file system");
+    };
+    const errors: string[] = [];
+    const recorder = new Recorder(store, { flushDelayMs: 100_000, onWriteError: (m) => errors.push(m) });
+    recorder.log({ flowRunId: null, taskRunId: null, level: 20, timestamp: 1, message: "x" });
+    for (let i = 0; i < 21; i++) await recorder.flush();
+    expect(errors).toEqual([
+      "Flowbench could not write run history (will retry): read-only file system",
+      "Flowbench dropped 1 history records after 21 failed writes: read-only file system",
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { serializeError } from "../errors.ts";
-import type { CacheEntry, FlowRecord, FlowRunRecord, LogRecord, ResultRecord, RunStore, StateRecord, TaskRunRecord, WriteBatch } from "../store/types.ts";
+import { batchSize, type CacheEntry, type FlowRecord, type FlowRunRecord, type LogRecord, type ResultRecord, type RunStore, type StateRecord, type TaskRunRecord, type WriteBatch } from "../store/types.ts";
 
 export interface RecorderOptions {
   /** How long records may wait before a write; keeps the store off the hot path. */
@@ -156,7 +156,12 @@ export class Recorder {
     if (this.failures === 1) {
       this.options.onWriteError?.(`Flowbench could not write run history (will retry): ${serializeError(error).message}`);
     }
-    if (this.failures > 20) return; // give up on this batch rather than grow without bound
+    if (this.failures > 20) {
+      // Give up on this batch rather than grow without bound, and say so.
+      this.options.onWriteError?.(`Flowbench dropped ${batchSize(batch)} history records after ${this.failures} failed writes: ${serializeError(error).message}`);
+      this.failures = 0;
+      return;
+    }
     // Put the batch back in front so order is kept, then try again later.
     this.flows = batch.flows.concat(this.flows);
     for (const r of batch.flowRuns) this.flowRuns.add(r);
@@ -165,7 +170,7 @@ export class Recorder {
     this.logs = batch.logs.concat(this.logs);
     this.results = batch.results.concat(this.results);
     for (const c of batch.cache) if (!this.cache.has(c.key)) this.cache.set(c.key, c);
-    this.pending += batch.flows.length + batch.flowRuns.length + batch.taskRuns.length + batch.states.length + batch.logs.length + batch.results.length + batch.cache.length;
+    this.pending += batchSize(batch);
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       void this.flush();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { makeError } from "../errors.ts";
+import { definitionSite } from "./definition-site.ts";
 import { outcomeOf } from "./future.ts";
 import { validateFlowOptions, type FlowOptions } from "./options.ts";
 import { startFlowRun, type FlowDef } from "./run-flow.ts";
@@ -39,7 +40,7 @@ export function flow<A extends unknown[], R>(a: FlowOptions<A, Awaited<R>> | Fn<
 function makeFlow<A extends unknown[], R>(options: FlowOptions<A, R>, fn: Fn<A, R>): Flow<A, R> {
   const name = options.name ?? (fn.name || "anonymous-flow");
   validateFlowOptions(`flow '${name}'`, options);
-  const def: FlowDef<A, R> = { name, fn, options };
+  const def: FlowDef<A, R> = { name, fn, options, source: definitionSite() };
   let schema: Record<string, unknown> | null | undefined;
 
   const call = (...args: A): Promise<R> => {

@@ -20,6 +20,8 @@ export interface FlowDef<A extends unknown[] = unknown[], R = unknown> {
   readonly name: string;
   readonly fn: (...args: A) => R | Promise<R>;
   readonly options: FlowOptions<A, R>;
+  /** The file that defined it, when known. */
+  readonly source: string | null;
 }
 
 export interface FlowRunHandle<R = unknown> {
@@ -224,7 +226,7 @@ function recordDefinition<A extends unknown[], R>(def: FlowDef<A, R>): void {
   if (!seen) recordedDefinitions.set(recorder, (seen = new WeakSet()));
   if (seen.has(def)) return;
   seen.add(def);
-  recorder.flow({ name: def.name, description: def.options.description ?? null, version: def.options.version ?? null, source: null, updatedAt: Date.now() });
+  recorder.flow({ name: def.name, description: def.options.description ?? null, version: def.options.version ?? null, source: def.source, updatedAt: Date.now() });
 }
 
 /** The parameters as JSON: the object for the usual one-object call, else the argument list. */

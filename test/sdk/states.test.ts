@@ -16,7 +16,7 @@ describe("states, options and hooks", () => {
     const states = await history.store.listStates(run!.id);
     expect(states.map((s) => s.type)).toEqual(["PENDING", "RUNNING", "COMPLETED"]);
     expect(states.every((s, i) => i === 0 || s.timestamp >= states[i - 1]!.timestamp)).toBe(true);
-    expect((await history.store.listFlows()).find((f) => f.name === "stateful")).toMatchObject({ version: "1.2" });
+    expect((await history.store.listFlows()).find((f) => f.name === "stateful")).toMatchObject({ version: "1.2", source: import.meta.filename });
   });
 
   it("validates parameters with a zod schema, applies defaults, and derives a JSON Schema", async () => {

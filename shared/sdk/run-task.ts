@@ -3,7 +3,7 @@ import { LOG_LEVELS, type TaskRunRecord } from "../store/types.ts";
 import { computeCacheKey } from "./cache.ts";
 import { installConsoleCapture } from "./capture.ts";
 import { currentFrame, runInFrame, type FlowFrame, type Frame } from "./context.ts";
-import type { Semaphore } from "./semaphore.ts";
+import type { Job, Semaphore } from "./semaphore.ts";
 import { UpstreamFailure, registerResult, resolveArgs, type ResolvedArgs } from "./deps.ts";
 import { UNRECORDED, type TaskRunHandle } from "./future.ts";
 import { guard, sleep, type Outcome } from "./guard.ts";
@@ -57,19 +57,42 @@ export function startTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, rawArgs
 
 /**
  * A run that must wait for a slot of the flow's concurrency limit is recorded only when
- * it gets one: until then it is an id, a Pending state and a closure, so a .map over
- * 100,000 items does not hold 100,000 full records (nor write each one twice).
+ * it gets one: until then it is an id, a Pending state and this small job, so a .map
+ * over 100,000 items does not hold 100,000 full records (nor write each one twice).
  */
-function queueTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, resolved: ResolvedArgs, asFuture: boolean, parent: Frame, flow: FlowFrame, semaphore: Semaphore): TaskRunHandle<R> {
-  const id = newId();
-  const state: State<R> = { type: "PENDING", name: "Pending", timestamp: Date.now() };
-  const handle: TaskRunHandle<R> = { id, record: UNRECORDED, state, done: undefined as unknown as Promise<State<R>>, error: undefined, observed: !asFuture, flow, future: asFuture };
-  flow.inFlight.add(handle as TaskRunHandle);
-  handle.done = semaphore.run(() => {
-    handle.record = makeRecord(def, id, parent);
+class QueuedRun<A extends unknown[], R> implements Job {
+  resolve!: (started: Promise<State<R>>) => void;
+  private readonly def: TaskDef<A, R>;
+  private readonly handle: TaskRunHandle<R>;
+  private readonly resolved: ResolvedArgs;
+  private readonly parent: Frame;
+  private readonly semaphore: Semaphore;
+
+  constructor(def: TaskDef<A, R>, handle: TaskRunHandle<R>, resolved: ResolvedArgs, parent: Frame, semaphore: Semaphore) {
+    this.def = def;
+    this.handle = handle;
+    this.resolved = resolved;
+    this.parent = parent;
+    this.semaphore = semaphore;
+  }
+
+  start(): void {
+    const { def, handle, parent, semaphore } = this;
+    handle.record = makeRecord(def, handle.id, parent);
     setTaskState(handle, "PENDING", "Pending");
-    return admit(def, handle, resolved, parent, undefined);
-  });
+    const started = admit(def, handle, this.resolved, parent, undefined);
+    started.then(semaphore.release, semaphore.release);
+    this.resolve(started);
+  }
+}
+
+function queueTaskRun<A extends unknown[], R>(def: TaskDef<A, R>, resolved: ResolvedArgs, asFuture: boolean, parent: Frame, flow: FlowFrame, semaphore: Semaphore): TaskRunHandle<R> {
+  const state: State<R> = { type: "PENDING", name: "Pending", timestamp: Date.now() };
+  const handle: TaskRunHandle<R> = { id: newId(), record: UNRECORDED, state, done: undefined as unknown as Promise<State<R>>, error: undefined, observed: !asFuture, flow, future: asFuture };
+  flow.inFlight.add(handle as TaskRunHandle);
+  const job = new QueuedRun(def, handle, resolved, parent, semaphore);
+  handle.done = new Promise((resolve) => (job.resolve = resolve));
+  semaphore.enqueue(job);
   return handle;
 }
 

@@ -1,11 +1,16 @@
+/** Work waiting for a slot; `start` runs once a slot is held and must end in `semaphore.release()`. */
+export interface Job {
+  start(): void;
+}
+
 /** A counting semaphore; queued work runs in arrival order. */
 export class Semaphore {
   readonly limit: number;
   private available: number;
   // A queue with a moving head: Array.shift is O(n), quadratic for 100k waiters.
-  private waiters: Array<(() => void) | undefined> = [];
+  private waiters: Array<Job | undefined> = [];
   private head = 0;
-  private readonly release = (): void => {
+  readonly release = (): void => {
     if (this.head < this.waiters.length) {
       const next = this.waiters[this.head];
       this.waiters[this.head++] = undefined;
@@ -13,7 +18,7 @@ export class Semaphore {
         this.waiters = this.waiters.slice(this.head);
         this.head = 0;
       }
-      next!();
+      next!.start();
     } else {
       this.available++;
     }
@@ -33,7 +38,17 @@ export class Semaphore {
       this.available--;
       return this.hold(fn);
     }
-    return new Promise<T>((resolve) => this.waiters.push(() => resolve(this.hold(fn))));
+    return new Promise<T>((resolve) => this.waiters.push({ start: () => resolve(this.hold(fn)) }));
+  }
+
+  /** Starts the job now if a slot is free, else queues it. */
+  enqueue(job: Job): void {
+    if (this.available > 0) {
+      this.available--;
+      job.start();
+    } else {
+      this.waiters.push(job);
+    }
   }
 
   hasFreeSlot(): boolean {

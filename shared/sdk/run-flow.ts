@@ -76,7 +76,7 @@ export function startFlowRun<A extends unknown[], R>(def: FlowDef<A, R>, rawArgs
     inFlight: new Set(),
     failedFutures: new Set(),
     attempt: 0,
-    crashed: (message) => runHooks(frameOf(frame, frame.cancel.signal), "onCrashed", def.options.onCrashed, hookInfo(handle, frame, message)),
+    crashed: async (message) => runHooks(frameOf(frame, frame.cancel.signal), "onCrashed", def.options.onCrashed, () => hookInfo(handle, frame, message)),
   };
   if (frame.logPrints) installConsoleCapture();
   setFlowState(handle, "PENDING", "Pending");
@@ -195,13 +195,15 @@ async function finish<A extends unknown[], R>(
   if (type === "COMPLETED") {
     record.resultPreview = previewValue(extra.result);
     setFlowState(handle, type, name, { result: extra.result as R });
-    await runHooks(hookFrame, "onCompletion", def.options.onCompletion, hookInfo(handle, frame));
+    const hooks = runHooks(hookFrame, "onCompletion", def.options.onCompletion, () => hookInfo(handle, frame));
+    if (hooks) await hooks;
   } else {
     const error = serializeError(extra.error);
     record.error = error;
     handle.error = extra.error;
     setFlowState(handle, type, name, { message: error.message, error });
-    await runHooks(hookFrame, "onFailure", def.options.onFailure, hookInfo(handle, frame));
+    const hooks = runHooks(hookFrame, "onFailure", def.options.onFailure, () => hookInfo(handle, frame));
+    if (hooks) await hooks;
   }
   return handle.state;
 }
@@ -210,7 +212,8 @@ async function finishCancelled<A extends unknown[], R>(def: FlowDef<A, R>, handl
   handle.record.endTime = Date.now();
   handle.error = makeError("cancelled", [`Flow run '${handle.record.name}'`, reason]);
   setFlowState(handle, "CANCELLED", "Cancelled", { message: reason });
-  await runHooks(frameOf(frame, frame.cancel.signal), "onCancellation", def.options.onCancellation, hookInfo(handle, frame));
+  const hooks = runHooks(frameOf(frame, frame.cancel.signal), "onCancellation", def.options.onCancellation, () => hookInfo(handle, frame));
+  if (hooks) await hooks;
   return handle.state;
 }
 

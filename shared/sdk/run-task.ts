@@ -132,7 +132,7 @@ function admit<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle
   return semaphore.run(() => attempts(def, handle, args, parent));
 }
 
-function inputsFailed<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, error: unknown): Promise<State<R>> {
+function inputsFailed<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, error: unknown): State<R> | Promise<State<R>> {
   if (error instanceof UpstreamFailure) {
     handle.record.upstream = [error.upstreamId];
     const failure = makeError("upstream-failed", [def.name, error.upstreamName], { cause: error.original });
@@ -157,7 +157,8 @@ async function attempts<A extends unknown[], R>(def: TaskDef<A, R>, handle: Task
       record.resultPreview = previewValue(hit.value);
       registerResult(hit.value, record.id);
       const state = setTaskState(handle, "COMPLETED", "Cached", { message: `Result from task run ${hit.from ?? "unknown"}`, result: hit.value as R });
-      await runHooks(parent, "onCompletion", options.onCompletion, hookInfo(handle));
+      const hooks = runHooks(parent, "onCompletion", options.onCompletion, () => hookInfo(handle));
+      if (hooks) await hooks;
       return state;
     }
   }
@@ -220,26 +221,27 @@ async function shouldRetry<A extends unknown[], R>(def: TaskDef<A, R>, parent: F
   }
 }
 
-async function finishCompleted<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, value: R, cacheKey: string | null): Promise<State<R>> {
+function finishCompleted<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, value: R, cacheKey: string | null): State<R> | Promise<State<R>> {
   const record = handle.record;
   record.endTime = Date.now();
   record.resultPreview = previewValue(value);
   registerResult(value, record.id);
   if (def.options.persistResult || cacheKey !== null) persist(def, record, parent, value, cacheKey);
   const state = setTaskState(handle, "COMPLETED", "Completed", { result: value });
-  await runHooks(parent, "onCompletion", def.options.onCompletion, hookInfo(handle));
-  return state;
+  // Without hooks the state is returned as is: no promise to adopt, no extra microtask.
+  const hooks = runHooks(parent, "onCompletion", def.options.onCompletion, () => hookInfo(handle));
+  return hooks ? hooks.then(() => state) : state;
 }
 
-async function finishFailed<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, error: unknown, name: StateName): Promise<State<R>> {
+function finishFailed<A extends unknown[], R>(def: TaskDef<A, R>, handle: TaskRunHandle<R>, parent: Frame | undefined, error: unknown, name: StateName): State<R> | Promise<State<R>> {
   const record = handle.record;
   const serialized = serializeError(error);
   record.endTime = Date.now();
   record.error = serialized;
   handle.error = error;
   const state = setTaskState(handle, "FAILED", name, { message: serialized.message, error: serialized });
-  await runHooks(parent, "onFailure", def.options.onFailure, hookInfo(handle));
-  return state;
+  const hooks = runHooks(parent, "onFailure", def.options.onFailure, () => hookInfo(handle));
+  return hooks ? hooks.then(() => state) : state;
 }
 
 function finishCancelled<R>(handle: TaskRunHandle<R>, reason: string): State<R> {

@@ -1,4 +1,4 @@
-import { makeError, type SerializedError } from "../errors.ts";
+import type { SerializedError } from "../errors.ts";
 import { TERMINAL_STATE_TYPES, type StateType } from "../sdk/states.ts";
 import type {
   CacheEntry,
@@ -16,6 +16,7 @@ import type {
   TaskRunRecord,
   WriteBatch,
 } from "./types.ts";
+import { FLOW_RUN_LIMIT, LOG_LIMIT, TASK_RUN_LIMIT, clampLimit, decodeFlowRunCursor, decodeLogCursor, encodeFlowRunCursor } from "./query.ts";
 
 /*
  * An in-memory RunStore for tests and the browser. Its queries mirror the SQLite
@@ -24,9 +25,6 @@ import type {
  * mutating the objects it wrote, and callers may mutate what they read.
  */
 
-const FLOW_RUN_LIMIT = { byDefault: 50, max: 1000 };
-const TASK_RUN_LIMIT = { byDefault: 10_000, max: Number.POSITIVE_INFINITY };
-const LOG_LIMIT = { byDefault: 1000, max: 10_000 };
 const ACTIVE_STATE_TYPES: ReadonlySet<StateType> = new Set(["RUNNING", "PENDING", "CANCELLING"]);
 
 export class MemoryStore implements RunStore {
@@ -230,28 +228,6 @@ function compareText(a: string, b: string): number {
 
 function compareKeys(aTime: number, aId: string, bTime: number, bId: string): number {
   return aTime !== bTime ? aTime - bTime : compareText(aId, bId);
-}
-
-function clampLimit(limit: number | undefined, bounds: { byDefault: number; max: number }): number {
-  if (limit === undefined || !Number.isFinite(limit)) return bounds.byDefault;
-  return Math.min(Math.max(1, Math.floor(limit)), bounds.max);
-}
-
-function encodeFlowRunCursor(createdAt: number, id: string): string {
-  return `${createdAt}:${id}`;
-}
-
-function decodeFlowRunCursor(cursor: string): { createdAt: number; id: string } {
-  const colon = cursor.indexOf(":");
-  const createdAt = colon > 0 ? Number(cursor.slice(0, colon)) : Number.NaN;
-  if (!Number.isFinite(createdAt)) throw makeError("invalid-options", ["listFlowRuns", `unknown cursor '${cursor}'`]);
-  return { createdAt, id: cursor.slice(colon + 1) };
-}
-
-function decodeLogCursor(cursor: string): number {
-  const id = Number(cursor);
-  if (!Number.isSafeInteger(id)) throw makeError("invalid-options", ["listLogs", `unknown cursor '${cursor}'`]);
-  return id;
 }
 
 /** Index of the first log with an id above `afterId`; ids ascend, so binary search. */

@@ -5,8 +5,11 @@ import { validateTaskOptions, type TaskOptions } from "./options.ts";
 import { startTaskRun, type TaskDef } from "./run-task.ts";
 import type { State } from "./states.ts";
 
-/** An argument may also be a future or promise of itself: the task waits for it and records the link. */
-export type MaybeFuture<T> = T | TaskFuture<T> | PromiseLike<T>;
+/**
+ * An argument may also be a future or promise of itself, or a list of them
+ * (what `.map` returns): the task waits for them and records the links.
+ */
+export type MaybeFuture<T> = T | TaskFuture<T> | PromiseLike<T> | (T extends readonly (infer E)[] ? readonly (E | TaskFuture<E> | PromiseLike<E>)[] : never);
 export type TaskInputs<A extends unknown[]> = { [K in keyof A]: MaybeFuture<A[K]> };
 
 export interface RunOptions {

@@ -1,0 +1,82 @@
+/** Task definitions and the flow's own declaration: `export const x = task({...}, async function x(...) {...})`. */
+import { indent, normalizeCode } from "../code-text.ts";
+import { FLOW_OPTION_KEYS, TASK_OPTION_KEYS, type CodeNode, type FlowGraph, type FlowParam } from "../model.ts";
+import { identFromTitle } from "../names.ts";
+import { printKey, printValue } from "../print.ts";
+import type { Output } from "./output.ts";
+
+const MAX_LINE = 100;
+
+export function writeTaskDefinition(out: Output, node: CodeNode, ident: string): void {
+  const options: [string, unknown][] = [];
+  if (node.title !== ident) options.push(["name", node.title]);
+  for (const key of TASK_OPTION_KEYS) if (node.options[key] !== undefined) options.push([key, node.options[key]]);
+  const params = node.inputs.map((p) => `${p.name}${p.optional ? "?" : ""}${p.type ? `: ${p.type}` : ""}`).join(", ");
+  const output = node.kind === "branch" ? "boolean" : node.output;
+  const fn = `async function ${ident}(${params})${output ? `: Promise<${output}>` : ""}`;
+  writeCall(out, node.id, `export const ${ident} = task(`, options, fn, normalizeCode(node.code));
+}
+
+export function writeParamsInterface(out: Output, params: readonly FlowParam[]): void {
+  if (params.length === 0) return;
+  const members = params.flatMap((p) => {
+    const doc = p.description?.trim() ? [docComment(p.description.trim())] : [];
+    return [...doc, `${p.name}${p.default !== undefined ? "?" : ""}: ${p.type};`];
+  });
+  out.span(null, "flow", out.add(["export interface Params {", ...members.map((m) => indent(m, "  ")), "}"].join("\n")));
+}
+
+/** Writes the flow declaration around a body the caller writes into `writeBody`. */
+export function writeFlowDefinition(out: Output, graph: FlowGraph, writeBody: () => void): void {
+  const ident = identFromTitle(graph.name);
+  const options: [string, unknown][] = [];
+  if (graph.name !== ident) options.push(["name", graph.name]);
+  if (graph.description) options.push(["description", graph.description]);
+  for (const key of FLOW_OPTION_KEYS) if (graph.options[key] !== undefined) options.push([key, graph.options[key]]);
+  const fn = `async function ${ident}(${paramsPattern(graph.params)})`;
+  const start = out.nextLine;
+  writeCall(out, null, "export default flow(", options, fn, null, writeBody);
+  out.span(null, "flow", [start, start]);
+}
+
+function paramsPattern(params: readonly FlowParam[]): string {
+  if (params.length === 0) return "";
+  const names = params.map((p) => (p.default === undefined ? p.name : `${p.name} = ${printValue(p.default)}`));
+  const allOptional = params.every((p) => p.default !== undefined);
+  return `{ ${names.join(", ")} }: Params${allOptional ? " = {}" : ""}`;
+}
+
+/**
+ * `<head>{options}, <fn> {` + body + `});`. Options stay on the first line
+ * unless it would pass 100 columns; then they take a line each.
+ */
+function writeCall(out: Output, nodeId: string | null, head: string, options: [string, unknown][], fn: string, code: string | null, writeBody?: () => void): void {
+  const inline = options.length ? `{ ${options.map(([k, v]) => `${printKey(k)}: ${printValue(v)}`).join(", ")} }, ` : "";
+  const empty = code === "" || (code === null && !writeBody);
+  const opener = empty ? `${fn} {});` : `${fn} {`;
+  let range: [number, number];
+  if (options.length === 0 || (head + inline + opener).length <= MAX_LINE) {
+    range = out.add(head + inline + opener);
+  } else {
+    range = out.add([head + "{", ...options.map(([k, v]) => `  ${printKey(k)}: ${printValue(v)},`), `}, ${opener}`].join("\n"));
+  }
+  if (empty) {
+    if (nodeId !== null) out.span(nodeId, "definition", range);
+    return;
+  }
+  if (code !== null) out.span(nodeId, "body", out.add(indent(code, "  ")), 2);
+  else writeBody?.();
+  if (out.nextLine === range[1] + 1) {
+    // Nothing was written inside: close the function on its own line, `{});`.
+    out.lines[range[1] - 1] += "});";
+    return;
+  }
+  const end = out.add("});");
+  if (nodeId !== null) out.span(nodeId, "definition", [range[0], end[1]]);
+}
+
+function docComment(text: string): string {
+  const lines = text.split("\n");
+  if (lines.length === 1) return `/** ${text} */`;
+  return ["/**", ...lines.map((l) => (l.trim() === "" ? " *" : ` * ${l.trimEnd()}`)), " */"].join("\n");
+}

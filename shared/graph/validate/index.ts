@@ -1,0 +1,67 @@
+/**
+ * Validation reports every problem it finds, each with the node it is on and
+ * a message a person understands. It never throws, whatever it is given.
+ */
+import { isCodeNode, type FlowGraph } from "../model.ts";
+import { codeSyntaxErrors } from "../syntax.ts";
+import { error, type GraphProblem } from "./problem.ts";
+import { checkSchema } from "./schema.ts";
+import { checkStructure } from "./structure.ts";
+
+export type { GraphProblem, ProblemCode } from "./problem.ts";
+
+export interface Validation {
+  /** The graph with defaults applied, when it has the right shape (it may still have problems). */
+  graph: FlowGraph | null;
+  problems: GraphProblem[];
+  /** No problem of severity "error". */
+  ok: boolean;
+}
+
+export function validateGraph(input: unknown): Validation {
+  try {
+    const { graph, problems } = checkSchema(input);
+    if (graph) {
+      problems.push(...checkStructure(graph));
+      problems.push(...checkCode(graph));
+    }
+    return { graph, problems, ok: graph !== null && !problems.some((p) => p.severity === "error") };
+  } catch (caught) {
+    const message = caught instanceof Error ? caught.message : String(caught);
+    return { graph: null, problems: [error("schema", `The graph could not be checked: ${message}`)], ok: false };
+  }
+}
+
+/** Validates graph JSON text; broken JSON is a problem with its line and column, not an exception. */
+export function validateGraphJson(text: string): Validation {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (caught) {
+    const message = caught instanceof Error ? caught.message : String(caught);
+    const at = /position (\d+)/.exec(message);
+    const place = at ? lineColumn(text, Number(at[1])) : undefined;
+    return {
+      graph: null,
+      ok: false,
+      problems: [error("not-json", `This is not valid JSON${place ? ` (line ${place.line}, column ${place.column})` : ""}: ${message}`, place ? { line: place.line, column: place.column } : {})],
+    };
+  }
+  return validateGraph(value);
+}
+
+function checkCode(graph: FlowGraph): GraphProblem[] {
+  const problems: GraphProblem[] = [];
+  for (const node of graph.nodes) {
+    if (!isCodeNode(node)) continue;
+    for (const e of codeSyntaxErrors(node.code)) {
+      problems.push(error("syntax", `'${node.title}', line ${e.line}: ${e.message}`, { nodeId: node.id, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn }));
+    }
+  }
+  return problems;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}

@@ -41,6 +41,7 @@ subscribe((event) => {
 installExitHandling();
 
 export * from "../shared/sdk/index.ts";
+export { runFromCommandLine } from "./sdk/command-line.ts";
 
 /**
  * Opens (and migrates) a SQLite run history, e.g. to pass to `configure({ store })`.

@@ -9,7 +9,7 @@ const KEYWORDS = new Set(
   ).split(" "),
 );
 /** Names the generated module uses itself, or that would shadow globals a body relies on. */
-const MODULE_NAMES = new Set("flow task Params Promise Object Array JSON Math Date Error console globalThis process".split(" "));
+const MODULE_NAMES = new Set("flow task runFromCommandLine Params Promise Object Array JSON Math Date Error console globalThis process".split(" "));
 
 /** SDK exports a body may use; the compiler imports the ones it sees. */
 export const SDK_AUTO_IMPORTS = ["getLogger", "getRunContext", "NonRetryableError", "TimeoutError", "CancelledError", "TaskFuture"] as const;

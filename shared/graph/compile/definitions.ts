@@ -35,8 +35,10 @@ export function writeFlowDefinition(out: Output, graph: FlowGraph, writeBody: ()
   for (const key of FLOW_OPTION_KEYS) if (graph.options[key] !== undefined) options.push([key, graph.options[key]]);
   const fn = `async function ${ident}(${paramsPattern(graph.params)})`;
   const start = out.nextLine;
-  writeCall(out, null, "export default flow(", options, fn, null, writeBody);
+  writeCall(out, null, `const ${ident} = flow(`, options, fn, null, writeBody);
   out.span(null, "flow", [start, start]);
+  // `node file.ts --params '{...}'` runs the flow; importing the file (as a subflow, or in the app) does not.
+  out.span(null, "flow", out.add(`export default ${ident};\n\nif (import.meta.main) await runFromCommandLine(${ident});`));
 }
 
 function paramsPattern(params: readonly FlowParam[]): string {

@@ -72,7 +72,7 @@ function canvasEntries(ctx: CompileContext): CanvasEntry[] {
 
 /** `flow`, `task` when there are tasks, and the SDK helpers the code uses but does not import itself. */
 function sdkImports(graph: FlowGraph, header: string): string[] {
-  const names = new Set<string>(["flow"]);
+  const names = new Set<string>(["flow", "runFromCommandLine"]);
   if (graph.nodes.some(isCodeNode)) names.add("task");
   const texts = [header, ...graph.nodes.map((n) => (isCodeNode(n) ? n.code : ""))].join("\n");
   const bound = headerBindings(header);

@@ -8,7 +8,7 @@ import { SDK_AUTO_IMPORTS } from "../names.ts";
 import { matchDeclaration, type Declaration } from "./definitions.ts";
 import type { Problems } from "./problems.ts";
 
-const GENERATED_SDK_NAMES = new Set<string>(["flow", "task", ...SDK_AUTO_IMPORTS]);
+const GENERATED_SDK_NAMES = new Set<string>(["flow", "task", "runFromCommandLine", ...SDK_AUTO_IMPORTS]);
 
 export interface ModuleShape {
   sdkImport?: ts.ImportDeclaration;
@@ -49,6 +49,8 @@ export function readModule(file: ts.SourceFile, problems: Problems): ModuleShape
     } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
       enter(st);
       readDefaultExport(st, flowConsts, shape, problems);
+    } else if (at.phase === "definitions" && shape.flow && isMainGuard(st, shape.flow.ident)) {
+      shape.flow.statements.push(st);
     } else if (at.phase === "definitions") {
       problems.at(st, "Only task definitions, the parameters interface and the flow can follow the first task: move this code above the tasks, into the header");
     } else {
@@ -82,6 +84,19 @@ function readDefaultExport(
   } else {
     problems.at(st, "The default export must be the flow: export default flow(...)");
   }
+}
+
+/** `if (import.meta.main) await runFromCommandLine(<flow>);`, which the compiler writes after the flow. */
+function isMainGuard(st: ts.Statement, ident: string): boolean {
+  if (!ts.isIfStatement(st) || st.elseStatement) return false;
+  const cond = st.expression;
+  if (!ts.isPropertyAccessExpression(cond) || cond.name.text !== "main" || !ts.isMetaProperty(cond.expression)) return false;
+  let body: ts.Statement = st.thenStatement;
+  if (ts.isBlock(body) && body.statements.length === 1) body = body.statements[0]!;
+  if (!ts.isExpressionStatement(body)) return false;
+  let e = body.expression;
+  if (ts.isAwaitExpression(e)) e = e.expression;
+  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "runFromCommandLine" && e.arguments.length === 1 && ts.isIdentifier(e.arguments[0]!) && e.arguments[0].text === ident;
 }
 
 /** `import { flow, task, ... } from "flowbench"` with nothing the compiler would not write itself. */

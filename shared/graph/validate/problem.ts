@@ -21,6 +21,8 @@ export type ProblemCode =
   | "output-on-path"
   | "type-mismatch"
   | "syntax"
+  /** From the full type check of the compiled file (src-main). */
+  | "type-error"
   | "bad-default"
   | "bad-description"
   | "empty-title";

@@ -94,6 +94,7 @@ export function checkStructure(graph: FlowGraph): GraphProblem[] {
 function checkNames(graph: FlowGraph, params: ReadonlySet<string>): GraphProblem[] {
   const problems: GraphProblem[] = [];
   const owners = new Map<string, GraphNode>();
+  const flowName = identFromTitle(graph.name);
   for (const node of graph.nodes) {
     if (!isCodeNode(node) && node.kind !== "subflow") continue;
     const ident = identFromTitle(node.title);
@@ -101,6 +102,10 @@ function checkNames(graph: FlowGraph, params: ReadonlySet<string>): GraphProblem
       const other = owners.get(name);
       if (other && other.id !== node.id) {
         problems.push(error("name-clash", `'${node.title}' and '${other.title}' both become '${name}' in code; rename one of them`, { nodeId: node.id }));
+        break;
+      }
+      if (name === flowName) {
+        problems.push(error("name-clash", `'${node.title}' becomes '${name}' in code, which is also the flow's name; rename one of them`, { nodeId: node.id }));
         break;
       }
       if (params.has(name)) {

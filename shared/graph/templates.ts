@@ -120,11 +120,13 @@ export function nodeFromTemplate(id: TemplateId, nodeId: string, position: { x: 
   };
 }
 
-/** The header with a template's imports added in front, each line once. */
+/** The header with a template's imports added after its leading imports, each line once. */
 export function withTemplateImports(header: string, id: TemplateId): string {
   const lines = header === "" ? [] : header.split("\n");
   const missing = TEMPLATES[id].imports.filter((line) => !lines.includes(line));
   if (missing.length === 0) return header;
-  const firstImport = /^import /.test(lines[0] ?? "");
-  return [...missing, ...(lines.length && !firstImport ? [""] : []), ...lines].join("\n");
+  let at = 0;
+  while (at < lines.length && /^import\s/.test(lines[at]!)) at++;
+  const gap = at === 0 && lines.length > 0 ? [""] : [];
+  return [...lines.slice(0, at), ...missing, ...gap, ...lines.slice(at)].join("\n");
 }

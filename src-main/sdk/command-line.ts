@@ -5,7 +5,7 @@
  */
 import type { Flow } from "../../shared/sdk/flow.ts";
 
-export async function runFromCommandLine(target: Flow<never[], unknown>, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+export async function runFromCommandLine<A extends unknown[], R>(target: Flow<A, R>, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   let args: unknown[];
   try {
     args = parseArgs(argv);
@@ -14,7 +14,7 @@ export async function runFromCommandLine(target: Flow<never[], unknown>, argv: r
     process.exitCode = 2;
     return;
   }
-  const state = await target.run(args as never[], { returnState: true });
+  const state = await target.run(args as A, { returnState: true });
   if (state.type === "COMPLETED") {
     if (state.result !== undefined) process.stdout.write(`${JSON.stringify(state.result, null, 2) ?? String(state.result)}\n`);
     return;

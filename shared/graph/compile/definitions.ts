@@ -5,7 +5,7 @@ import { identFromTitle } from "../names.ts";
 import { printKey, printValue } from "../print.ts";
 import type { Output } from "./output.ts";
 
-const MAX_LINE = 100;
+const MAX_LINE = 120;
 
 export function writeTaskDefinition(out: Output, node: CodeNode, ident: string): void {
   const options: [string, unknown][] = [];
@@ -50,7 +50,7 @@ function paramsPattern(params: readonly FlowParam[]): string {
 
 /**
  * `<head>{options}, <fn> {` + body + `});`. Options stay on the first line
- * unless it would pass 100 columns; then they take a line each.
+ * unless it would pass 120 columns; then they take a line each.
  */
 function writeCall(out: Output, nodeId: string | null, head: string, options: [string, unknown][], fn: string, code: string | null, writeBody?: () => void): void {
   const inline = options.length ? `{ ${options.map(([k, v]) => `${printKey(k)}: ${printValue(v)}`).join(", ")} }, ` : "";

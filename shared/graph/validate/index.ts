@@ -2,6 +2,7 @@
  * Validation reports every problem it finds, each with the node it is on and
  * a message a person understands. It never throws, whatever it is given.
  */
+import ts from "typescript";
 import { isCodeNode, type FlowGraph } from "../model.ts";
 import { codeSyntaxErrors } from "../syntax.ts";
 import { error, type GraphProblem } from "./problem.ts";
@@ -39,15 +40,24 @@ export function validateGraphJson(text: string): Validation {
     value = JSON.parse(text);
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught);
-    const at = /position (\d+)/.exec(message);
-    const place = at ? lineColumn(text, Number(at[1])) : undefined;
+    const place = jsonErrorPlace(text, message);
     return {
       graph: null,
       ok: false,
-      problems: [error("not-json", `This is not valid JSON${place ? ` (line ${place.line}, column ${place.column})` : ""}: ${message}`, place ? { line: place.line, column: place.column } : {})],
+      problems: [error("not-json", `This is not valid JSON${place ? ` (line ${place.line}, column ${place.column})` : ""}: ${message}`, place ?? {})],
     };
   }
   return validateGraph(value);
+}
+
+/** V8 does not always say where JSON broke; TypeScript's JSON parser does. */
+function jsonErrorPlace(text: string, message: string): { line: number; column: number } | undefined {
+  const file = ts.parseJsonText("graph.json", text);
+  const first = (file as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
+  const offset = first?.start ?? (/position (\d+)/.exec(message) ? Number(/position (\d+)/.exec(message)![1]) : undefined);
+  if (offset === undefined) return undefined;
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 function checkCode(graph: FlowGraph): GraphProblem[] {
@@ -61,7 +71,3 @@ function checkCode(graph: FlowGraph): GraphProblem[] {
   return problems;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}

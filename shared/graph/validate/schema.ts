@@ -37,7 +37,10 @@ export function checkSchema(input: unknown): { graph: FlowGraph | null; problems
 function messageFor(raw: Record<string, unknown>, path: (string | number)[], issue: z.core.$ZodIssue): string {
   const [area, i, ...rest] = path;
   const field = rest.length ? `${rest.join(".")}: ` : "";
-  const what = issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}` : issue.message;
+  const what =
+    issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`
+    : issue.code === "invalid_type" && /received undefined$/.test(issue.message) ? `missing (expected ${issue.expected})`
+    : issue.message;
   if (area === "nodes" && typeof i === "number") return `${nodeLabel(raw, i)}: ${field}${what}`;
   if (area === "edges" && typeof i === "number") return `${edgeLabel(raw, i)}: ${field}${what}`;
   if (area === "params" && typeof i === "number") {

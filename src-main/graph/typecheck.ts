@@ -61,7 +61,8 @@ export function checkCompiledFlow(compiled: CompiledFlow, fileName: string): Cod
   host.readFile = (f) => (f === fileName ? compiled.code : readFile(f));
   host.fileExists = ((exists) => (f: string) => f === fileName || exists(f))(host.fileExists.bind(host));
   host.getSourceFile = (f, language) => {
-    if (f === fileName) return ts.createSourceFile(f, compiled.code, language, true, ts.ScriptKind.TS);
+    // Flow files run as ES modules whatever the folder's package.json says (the workspace gets "type": "module").
+    if (f === fileName) return ts.createSourceFile(f, compiled.code, { languageVersion: ts.ScriptTarget.ES2023, impliedNodeFormat: ts.ModuleKind.ESNext }, true, ts.ScriptKind.TS);
     const cached = fileCache.get(f);
     if (cached) return cached;
     const text = readFile(f);

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { FlowbenchError } from "../../shared/errors.ts";
 import type { RunStore } from "../../shared/store/types.ts";
+import { graphCheck, graphCompile, graphParse } from "./commands/graph.ts";
 import { logsCommand } from "./commands/logs.ts";
 import { runCommand } from "./commands/run.ts";
 import { runsList, runsShow } from "./commands/runs.ts";
@@ -54,6 +55,23 @@ export function buildProgram(exit: (code: number) => void): Command {
       process.once("SIGINT", () => stop.abort());
       exit(await withStore((store) => logsCommand(store, id, opts, stop.signal)));
     });
+  const graph = program.command("graph").description("Convert between flow graphs (JSON) and flow files (TypeScript), and check them");
+  graph
+    .command("compile")
+    .description("Compile graph JSON to a flow file")
+    .argument("<graph.json>", "a flow graph")
+    .option("-o, --out <file.ts>", "write here instead of to stdout")
+    .action(async (file: string, opts) => exit(await guarded(async () => graphCompile(file, opts))));
+  graph
+    .command("parse")
+    .description("Read a flow file back into graph JSON, or list the lines a graph cannot show")
+    .argument("<file.ts>", "a flow file")
+    .action(async (file: string) => exit(await guarded(async () => graphParse(file))));
+  graph
+    .command("check")
+    .description("Validate a graph or flow file and type-check its code")
+    .argument("<file>", "graph JSON or a flow file")
+    .action(async (file: string) => exit(await guarded(async () => graphCheck(file))));
   return program;
 }
 

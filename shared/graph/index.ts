@@ -8,3 +8,4 @@ export { normalizeCode } from "./code-text.ts";
 export { identFromTitle } from "./names.ts";
 export { TEMPLATES, nodeFromTemplate, withTemplateImports, type Template } from "./templates.ts";
 export { codeSyntaxErrors } from "./syntax.ts";
+export { buildRunGraph, taskRunsByNode, type RunGraph, type RunGraphNode } from "./run-graph.ts";

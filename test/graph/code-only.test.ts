@@ -2,8 +2,7 @@
  * A flow written as code the graph cannot show still runs, and its run graph
  * comes from the task runs it recorded.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { buildRunGraph, compileGraph, parseFlowSource, taskRunsByNode } from "../../shared/graph/index.ts";

@@ -1,7 +1,6 @@
 import { Command, Option } from "commander";
 import { FlowbenchError } from "../../shared/errors.ts";
 import type { RunStore } from "../../shared/store/types.ts";
-import { graphCheck, graphCompile, graphParse } from "./commands/graph.ts";
 import { logsCommand } from "./commands/logs.ts";
 import { runCommand } from "./commands/run.ts";
 import { runsList, runsShow } from "./commands/runs.ts";
@@ -61,18 +60,23 @@ export function buildProgram(exit: (code: number) => void): Command {
     .description("Compile graph JSON to a flow file")
     .argument("<graph.json>", "a flow graph")
     .option("-o, --out <file.ts>", "write here instead of to stdout")
-    .action(async (file: string, opts) => exit(await guarded(async () => graphCompile(file, opts))));
+    .action(async (file: string, opts) => exit(await guarded(async () => (await graphCommands()).graphCompile(file, opts))));
   graph
     .command("parse")
     .description("Read a flow file back into graph JSON, or list the lines a graph cannot show")
     .argument("<file.ts>", "a flow file")
-    .action(async (file: string) => exit(await guarded(async () => graphParse(file))));
+    .action(async (file: string) => exit(await guarded(async () => (await graphCommands()).graphParse(file))));
   graph
     .command("check")
     .description("Validate a graph or flow file and type-check its code")
     .argument("<file>", "graph JSON or a flow file")
-    .action(async (file: string) => exit(await guarded(async () => graphCheck(file))));
+    .action(async (file: string) => exit(await guarded(async () => (await graphCommands()).graphCheck(file))));
   return program;
+}
+
+/** Loaded on use: the TypeScript compiler takes a while to load, and `run` or `logs` never need it. */
+function graphCommands() {
+  return import("./commands/graph.ts");
 }
 
 async function withStore(fn: (store: RunStore) => Promise<void>): Promise<number> {

@@ -89,4 +89,16 @@ export const f = flow(async () => {
     }
     expect(output).toBe("");
   });
+
+  it("compiles a graph with the installed CLI, type-checks it, and runs the file with node", async () => {
+    const env = childEnv(join(project, ".flowbench"));
+    const bin = join(project, "node_modules/flowbench/dist/src-main/cli/bin.js");
+    const compiled = await run([bin, "graph", "compile", join(ROOT, "test/fixtures/graphs/etl-orders.json"), "--out", join(project, "etl.ts")], { cwd: project, env });
+    expect(compiled.code, compiled.stderr).toBe(0);
+    const checked = await run([bin, "graph", "check", "etl.ts"], { cwd: project, env });
+    expect(checked.code, checked.stderr).toBe(0);
+    const ran = await run(["etl.ts", "--params", '{"since":"2026-01-01"}'], { cwd: project, env });
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual([{ customer: "Ada Lovelace", total: 38 }, { customer: "Bob Kahn", total: 12 }]);
+  });
 });

@@ -22,7 +22,8 @@ export function formatCanvas(entries: readonly CanvasEntry[]): string {
     const ordered: Record<string, unknown> = { ref: e.ref, id: e.id, x: e.x, y: e.y };
     if (e.title !== undefined) ordered.title = e.title;
     if (e.template !== undefined) ordered.template = e.template;
-    return `// ${JSON.stringify(ordered)}`;
+    // JSON leaves U+2028 and U+2029 raw, but they end a `//` comment: escape them so an id or title holding one stays on its line.
+    return `// ${JSON.stringify(ordered).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}`;
   });
   return [CANVAS_MARKER, ...lines].join("\n");
 }

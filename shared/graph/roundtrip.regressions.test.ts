@@ -1,0 +1,35 @@
+/** Round-trip bugs the property test found, each as the smallest graph that showed it. */
+import { isDeepStrictEqual } from "node:util";
+import { describe, expect, it } from "vitest";
+import { compileGraph } from "./compile/index.ts";
+import { flowGraphSchema, type FlowGraph, type FlowGraphInput } from "./model.ts";
+import { normalizeGraph } from "./normalize.ts";
+import { parseFlowSource } from "./parse/index.ts";
+import { validateGraph } from "./validate/index.ts";
+
+const at = { x: 0, y: 0 };
+
+/** Compiles a valid graph, parses it back and returns the file and the graph read from it. */
+function roundTrip(input: FlowGraphInput): { code: string; graph: FlowGraph; parsed: FlowGraph } {
+  const validation = validateGraph(input);
+  expect(validation.problems.filter((p) => p.severity === "error")).toEqual([]);
+  const graph = flowGraphSchema.parse(input);
+  const code = compileGraph(graph).code;
+  const parsed = parseFlowSource(code);
+  if (!parsed.ok) throw new Error(`did not parse back: ${parsed.problems.map((p) => p.message).join("; ")}\n${code}`);
+  expect(parsed.graph).toEqual(normalizeGraph(graph));
+  expect(isDeepStrictEqual(parsed.graph, normalizeGraph(graph))).toBe(true);
+  expect(compileGraph(parsed.graph).code).toBe(code);
+  return { code, graph, parsed: parsed.graph };
+}
+
+describe("round-trip regressions", () => {
+  it("keeps a canvas entry on its line when an id or title holds U+2028 or U+2029", () => {
+    const { code } = roundTrip({
+      name: "f",
+      params: [{ name: "x", type: "string" }],
+      nodes: [{ id: "a\u2028b", kind: "input", title: "line\u2029sep", position: at, param: "x" }],
+    });
+    expect(code).toContain(String.raw`// {"ref":"params.x","id":"a\u2028b","x":0,"y":0,"title":"line\u2029sep"}`);
+  });
+});

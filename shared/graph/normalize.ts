@@ -27,7 +27,9 @@ export function normalizeGraph(graph: FlowGraph): FlowGraph {
 function normalizeNode(node: GraphNode): GraphNode {
   const position = { x: node.position.x + 0, y: node.position.y + 0 }; // -0 → 0, as JSON keeps it
   if (!isCodeNode(node)) return { ...node, position };
-  return { ...node, position, code: normalizeCode(node.code) };
+  // A file writes `x?` or `x`: it cannot tell `optional: false` from no flag, so false becomes absent.
+  const inputs = node.inputs.map(({ optional, ...port }) => (optional ? { ...port, optional } : port));
+  return { ...node, position, inputs, code: normalizeCode(node.code) };
 }
 
 /** Keeps a control edge only where the node's data inputs alone would not put it on that path. */

@@ -32,4 +32,17 @@ describe("round-trip regressions", () => {
     });
     expect(code).toContain(String.raw`// {"ref":"params.x","id":"a\u2028b","x":0,"y":0,"title":"line\u2029sep"}`);
   });
+
+  it("treats a port's optional: false like no flag, as the file cannot tell them apart", () => {
+    const { parsed } = roundTrip({
+      name: "f",
+      nodes: [
+        { id: "a", kind: "task", title: "a", position: at, code: "return 1;" },
+        { id: "b", kind: "task", title: "b", position: at, inputs: [{ name: "x", optional: false }] },
+      ],
+      edges: [{ source: "a", target: "b", input: "x" }],
+    });
+    const b = parsed.nodes.find((n) => n.id === "b");
+    expect(b && "inputs" in b ? b.inputs : undefined).toEqual([{ name: "x" }]);
+  });
 });

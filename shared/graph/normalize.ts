@@ -11,12 +11,20 @@ export function normalizeHeader(header: string): string {
   return header.replace(/\r\n?/g, "\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
 }
 
+/**
+ * A parameter description as its doc comment keeps it: LF line ends, no
+ * spaces at line ends, none before or after the text.
+ */
+export function normalizeDescription(text: string): string {
+  return text.replace(/\r\n?/g, "\n").split("\n").map((line) => line.trimEnd()).join("\n").trim();
+}
+
 export function normalizeGraph(graph: FlowGraph): FlowGraph {
   const nodes = graph.nodes.map(normalizeNode);
   const out: FlowGraph = { ...graph, header: normalizeHeader(graph.header), nodes, edges: [] };
   if (!out.description) delete out.description;
   out.params = graph.params.map((p) => {
-    const description = p.description?.trim();
+    const description = p.description === undefined ? undefined : normalizeDescription(p.description);
     const { description: _drop, ...rest } = p;
     return description ? { ...rest, description } : rest;
   });

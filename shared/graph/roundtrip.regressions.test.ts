@@ -45,4 +45,17 @@ describe("round-trip regressions", () => {
     const b = parsed.nodes.find((n) => n.id === "b");
     expect(b && "inputs" in b ? b.inputs : undefined).toEqual([{ name: "x" }]);
   });
+
+  it("normalizes parameter descriptions as their doc comments keep them", () => {
+    const { code, parsed } = roundTrip({
+      name: "f",
+      params: [
+        { name: "a", type: "string", description: "trailing spaces   \r\nnext\r\n  " },
+        { name: "b", type: "string", description: "* starts with a star" },
+        { name: "c", type: "string", description: "old\rmac" },
+      ],
+    });
+    expect(parsed.params.map((p) => p.description)).toEqual(["trailing spaces\nnext", "* starts with a star", "old\nmac"]);
+    expect(code).toContain("  /**\n   * * starts with a star\n   */\n  b: string;");
+  });
 });

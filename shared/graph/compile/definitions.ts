@@ -2,6 +2,7 @@
 import { indent, normalizeCode } from "../code-text.ts";
 import { FLOW_OPTION_KEYS, TASK_OPTION_KEYS, type CodeNode, type FlowGraph, type FlowParam } from "../model.ts";
 import { identFromTitle } from "../names.ts";
+import { normalizeDescription } from "../normalize.ts";
 import { printKey, printValue } from "../print.ts";
 import type { Output } from "./output.ts";
 
@@ -20,7 +21,8 @@ export function writeTaskDefinition(out: Output, node: CodeNode, ident: string):
 export function writeParamsInterface(out: Output, params: readonly FlowParam[]): void {
   if (params.length === 0) return;
   const members = params.flatMap((p) => {
-    const doc = p.description?.trim() ? [docComment(p.description.trim())] : [];
+    const description = normalizeDescription(p.description ?? "");
+    const doc = description ? [docComment(description)] : [];
     return [...doc, `${p.name}${p.default !== undefined ? "?" : ""}: ${p.type};`];
   });
   out.span(null, "flow", out.add(["export interface Params {", ...members.map((m) => indent(m, "  ")), "}"].join("\n")));
@@ -79,6 +81,7 @@ function writeCall(out: Output, nodeId: string | null, head: string, options: [s
 
 function docComment(text: string): string {
   const lines = text.split("\n");
-  if (lines.length === 1) return `/** ${text} */`;
+  // A leading `*` on the comment's first line would be read back as the comment's own margin.
+  if (lines.length === 1 && !text.startsWith("*")) return `/** ${text} */`;
   return ["/**", ...lines.map((l) => (l.trim() === "" ? " *" : ` * ${l.trimEnd()}`)), " */"].join("\n");
 }

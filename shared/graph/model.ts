@@ -99,10 +99,27 @@ export const dataEdgeSchema = z.strictObject({ source: z.string().min(1), target
 export const controlEdgeSchema = z.strictObject({ source: z.string().min(1), target: z.string().min(1), when: z.enum(["then", "else"]) });
 export const edgeSchema = z.union([dataEdgeSchema, controlEdgeSchema]);
 
+/**
+ * JSON data, checked in place. Not z.json(): it rebuilds objects and drops
+ * "__proto__" keys, which JSON.parse keeps, so a default would silently change.
+ */
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isJson(value[i])) return false;
+    return true;
+  }
+  if (typeof value !== "object") return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Object.values(value).every(isJson);
+}
+const json = z.custom<z.core.util.JSONType>(isJson, "must be JSON data: strings, finite numbers, booleans, null, lists and objects");
+
 export const paramSchema = z.strictObject({
   name: identifier,
   type: z.string().trim().min(1),
-  default: z.json().optional(),
+  default: json.optional(),
   description: z.string().optional(),
 });
 

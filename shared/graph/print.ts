@@ -41,6 +41,8 @@ function toExpression(value: unknown): ts.Expression {
 }
 
 function propertyName(key: string): ts.PropertyName {
+  // `__proto__: v` (quoted or not) sets the object's prototype; only a computed name makes it a key.
+  if (key === "__proto__") return f.createComputedPropertyName(f.createStringLiteral(key));
   if (IDENTIFIER.test(key) && !isKeyword(key)) return f.createIdentifier(key);
   return ts.setEmitFlags(f.createStringLiteral(key), ts.EmitFlags.NoAsciiEscaping);
 }

@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { compileGraph } from "./compile/index.ts";
-import { flowGraphSchema, type FlowGraph, type FlowGraphInput } from "./model.ts";
+import { flowGraphSchema, type FlowGraph, type FlowGraphInput, type FlowParam } from "./model.ts";
 import { normalizeGraph } from "./normalize.ts";
 import { parseFlowSource } from "./parse/index.ts";
 import { validateGraph } from "./validate/index.ts";
@@ -57,5 +57,28 @@ describe("round-trip regressions", () => {
     });
     expect(parsed.params.map((p) => p.description)).toEqual(["trailing spaces\nnext", "* starts with a star", "old\nmac"]);
     expect(code).toContain("  /**\n   * * starts with a star\n   */\n  b: string;");
+  });
+
+  it("keeps a JSON default's own __proto__ key, written as a computed key", () => {
+    const value = JSON.parse('{"__proto__": {"w": null}, "k": [1]}') as FlowParam["default"];
+    const validation = validateGraph({ name: "f", params: [{ name: "p", type: "unknown", default: value }] });
+    expect(validation.ok).toBe(true);
+    expect(Object.keys(validation.graph!.params[0]!.default as object)).toEqual(["__proto__", "k"]);
+    const { code, parsed } = roundTrip({ name: "f", params: [{ name: "p", type: "unknown", default: value }] });
+    expect(code).toContain('p = { ["__proto__"]: { w: null }, k: [1] }');
+    expect(Object.getOwnPropertyNames(parsed.params[0]!.default)).toEqual(["__proto__", "k"]);
+  });
+
+  it("passes a subflow input named __proto__ as a key, not as the prototype", () => {
+    const { code } = roundTrip({
+      name: "f",
+      params: [{ name: "x", type: "string" }],
+      nodes: [
+        { id: "p", kind: "input", title: "x", position: at, param: "x" },
+        { id: "s", kind: "subflow", title: "report", position: at, flow: "report" },
+      ],
+      edges: [{ source: "p", target: "s", input: "__proto__" }],
+    });
+    expect(code).toContain('await report({ ["__proto__"]: x });');
   });
 });

@@ -32,7 +32,8 @@ export function literalValue(expr: ts.Expression): Literal {
       if (key === undefined || !ts.isPropertyAssignment(prop)) return fail(prop);
       const item = literalValue(prop.initializer);
       if (!item.ok) return item;
-      out[key] = item.value;
+      // Not `out[key] =`: a "__proto__" key would set the prototype instead of staying a key.
+      Object.defineProperty(out, key, { value: item.value, enumerable: true, writable: true, configurable: true });
     }
     return { ok: true, value: out };
   }
@@ -43,5 +44,7 @@ export function literalValue(expr: ts.Expression): Literal {
 export function propertyKey(name: ts.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   if (ts.isNumericLiteral(name)) return String(Number(name.text));
+  // `["__proto__"]`, which the compiler writes for that key.
+  if (ts.isComputedPropertyName(name) && (ts.isStringLiteral(name.expression) || ts.isNoSubstitutionTemplateLiteral(name.expression))) return name.expression.text;
   return undefined;
 }

@@ -81,4 +81,9 @@ describe("round-trip regressions", () => {
     });
     expect(code).toContain('await report({ ["__proto__"]: x });');
   });
+
+  it("keeps header comments above the Params interface when there are no tasks", () => {
+    roundTrip({ name: "f", header: "// only a comment", params: [{ name: "x", type: "string" }] });
+    roundTrip({ name: "f", header: "const a = 1;\n// trailing comment", params: [{ name: "x", type: "string", default: "d" }] });
+  });
 });

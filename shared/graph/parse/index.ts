@@ -73,12 +73,15 @@ function parse(text: string, fileName: string): ParseResult {
   const first = file.statements[0];
   if (first && !header.includes(first)) keep.push([0, first.getStart(file)]);
   if (shape.firstDefinition) keep.push([shape.firstDefinition.pos, shape.firstDefinition.getStart(file)]);
+  // With no tasks, the compiler writes the Params interface right after the header: comments above it end the header.
+  const paramsLead = paramsInterface && shape.header.includes(paramsInterface) && header.every((st) => st.end <= paramsInterface.pos) ? paramsInterface : undefined;
+  if (paramsLead) keep.push([paramsLead.pos, paramsLead.getStart(file)]);
   if (canvas.start >= 0) keep.push([canvas.start, text.length]);
   if (text.startsWith("#!")) problems.range(0, text.indexOf("\n"), "A #! line cannot be kept in a flow file");
   flagStrayComments(text, keep, problems);
   if (problems.any) return codeOnly(problems);
 
-  const headerText = [first && !header.includes(first) ? text.slice(0, first.getStart(file)) : "", ...header.map((st) => text.slice(st.pos, st.end)), shape.firstDefinition ? text.slice(shape.firstDefinition.pos, shape.firstDefinition.getStart(file)) : ""].join("");
+  const headerText = [first && !header.includes(first) ? text.slice(0, first.getStart(file)) : "", ...header.map((st) => text.slice(st.pos, st.end)), paramsLead ? text.slice(paramsLead.pos, paramsLead.getStart(file)) : "", shape.firstDefinition ? text.slice(shape.firstDefinition.pos, shape.firstDefinition.getStart(file)) : ""].join("");
   const graph = assemble(flow, tasks, body.nodes, body.edges, shape.imports, canvas.entries, normalizeHeader(headerText), problems);
   if (!graph || problems.any) return codeOnly(problems);
   return { ok: true, graph };

@@ -3,6 +3,7 @@
  * compiles to (and parses back from) a TypeScript file. The zod schemas are
  * the definition; the types are inferred from them.
  */
+import ts from "typescript";
 import { z } from "zod";
 
 export const NODE_KINDS = ["task", "map", "branch", "input", "output", "subflow"] as const;
@@ -13,7 +14,17 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 /** A JavaScript identifier, as port and parameter names become function parameters. */
 export const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
-const identifier = z.string().regex(IDENTIFIER, "must be a JavaScript identifier (letters, digits, _ or $, not starting with a digit)");
+/**
+ * An identifier both to this runtime and to TypeScript, whose Unicode tables
+ * may be older: a letter only the runtime knows (Unicode 16's Garay, say)
+ * would make the compiled file unreadable.
+ */
+export function isIdentifier(name: string): boolean {
+  if (!IDENTIFIER.test(name)) return false;
+  const codes = Array.from(name, (ch) => ch.codePointAt(0)!);
+  return codes.every((c, i) => (i === 0 ? ts.isIdentifierStart(c, ts.ScriptTarget.Latest) : ts.isIdentifierPart(c, ts.ScriptTarget.Latest)));
+}
+const identifier = z.string().refine(isIdentifier, "must be a JavaScript identifier (letters, digits, _ or $, not starting with a digit)");
 
 const position = z.strictObject({ x: z.number(), y: z.number() });
 

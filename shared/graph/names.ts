@@ -1,4 +1,5 @@
 /** Names in generated code: derived from titles, stable, and never clashing with the language or the SDK. */
+import ts from "typescript";
 
 /** Words that cannot name a parameter or variable in a strict-mode module. */
 const KEYWORDS = new Set(
@@ -23,8 +24,13 @@ export function identFromTitle(title: string): string {
   const words = title.split(/[^\p{ID_Continue}]+|_+/u).filter(Boolean);
   if (words.length === 0) return "step";
   const [first, ...rest] = words;
-  let ident = lowerFirst(first!) + rest.map(upperFirst).join("");
-  if (!/^\p{ID_Start}/u.test(ident)) ident = `_${ident}`;
+  // Letters TypeScript does not know yet (its Unicode tables can trail the runtime's) are left out, also
+  // when case mapping made them: "ɤ" is old, its capital "Ɤ" new in Unicode 16.
+  let ident = Array.from(lowerFirst(first!) + rest.map(upperFirst).join(""))
+    .filter((ch) => ts.isIdentifierPart(ch.codePointAt(0)!, ts.ScriptTarget.Latest))
+    .join("");
+  if (ident === "") return "step";
+  if (!/^\p{ID_Start}/u.test(ident) || !ts.isIdentifierStart(ident.codePointAt(0)!, ts.ScriptTarget.Latest)) ident = `_${ident}`;
   return isReserved(ident) ? `${ident}Step` : ident;
 }
 

@@ -1,6 +1,6 @@
 /** Literal values and names printed through TypeScript's printer, so escaping is the compiler's own. */
 import ts from "typescript";
-import { IDENTIFIER } from "./model.ts";
+import { isIdentifier } from "./model.ts";
 import { isKeyword } from "./names.ts";
 
 const f = ts.factory;
@@ -43,6 +43,6 @@ function toExpression(value: unknown): ts.Expression {
 function propertyName(key: string): ts.PropertyName {
   // `__proto__: v` (quoted or not) sets the object's prototype; only a computed name makes it a key.
   if (key === "__proto__") return f.createComputedPropertyName(f.createStringLiteral(key));
-  if (IDENTIFIER.test(key) && !isKeyword(key)) return f.createIdentifier(key);
+  if (isIdentifier(key) && !isKeyword(key)) return f.createIdentifier(key);
   return ts.setEmitFlags(f.createStringLiteral(key), ts.EmitFlags.NoAsciiEscaping);
 }

@@ -3,8 +3,10 @@ import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { compileGraph } from "./compile/index.ts";
 import { flowGraphSchema, type FlowGraph, type FlowGraphInput, type FlowParam } from "./model.ts";
+import { identFromTitle } from "./names.ts";
 import { normalizeGraph } from "./normalize.ts";
 import { parseFlowSource } from "./parse/index.ts";
+import { codeSyntaxErrors } from "./syntax.ts";
 import { validateGraph } from "./validate/index.ts";
 
 const at = { x: 0, y: 0 };
@@ -85,5 +87,26 @@ describe("round-trip regressions", () => {
   it("keeps header comments above the Params interface when there are no tasks", () => {
     roundTrip({ name: "f", header: "// only a comment", params: [{ name: "x", type: "string" }] });
     roundTrip({ name: "f", header: "const a = 1;\n// trailing comment", params: [{ name: "x", type: "string", default: "d" }] });
+  });
+
+  describe("letters this runtime knows but TypeScript's Unicode tables do not", () => {
+    // U+10D4A is a Garay letter (Unicode 16); "ɤ" is old but its capital U+A7CB is new in Unicode 16.
+    const garay = "\u{10D4A}";
+    const readable = (name: string) => codeSyntaxErrors(`let ${name};`).length === 0;
+
+    it("leaves them out of identifiers made from titles", () => {
+      for (const title of [`${garay} step`, `a${garay}b`, "take ɤ", garay]) expect(readable(identFromTitle(title)), title).toBe(true);
+      roundTrip({ name: `ɤ ${garay} flow`, nodes: [{ id: "a", kind: "task", title: `${garay} step`, position: at }, { id: "b", kind: "task", title: "take ɤ", position: at }] });
+    });
+
+    it("rejects them in parameter and port names", () => {
+      expect(validateGraph({ name: "f", params: [{ name: `a${garay}`, type: "string" }] }).ok).toBe(false);
+      expect(validateGraph({ name: "f", nodes: [{ id: "a", kind: "task", title: "a", position: at, inputs: [{ name: `a${garay}`, optional: true }] }] }).ok).toBe(false);
+    });
+
+    it("quotes them as JSON keys", () => {
+      const { code } = roundTrip({ name: "f", params: [{ name: "p", type: "unknown", default: { [`k${garay}`]: 1 } }] });
+      expect(code).toContain(`p = { "k${garay}": 1 }`);
+    });
   });
 });

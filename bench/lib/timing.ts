@@ -7,6 +7,13 @@ export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** Times a synchronous call; returns its milliseconds and its value. */
+export function timeSync<T>(fn: () => T): [ms: number, value: T] {
+  const start = performance.now();
+  const value = fn();
+  return [performance.now() - start, value];
+}
+
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error("median of nothing");
   const sorted = [...values].sort((a, b) => a - b);

@@ -89,6 +89,11 @@ describe("round-trip regressions", () => {
     roundTrip({ name: "f", header: "const a = 1;\n// trailing comment", params: [{ name: "x", type: "string", default: "d" }] });
   });
 
+  it("keeps a parameter type written over several lines as it is", () => {
+    const { code } = roundTrip({ name: "f", params: [{ name: "p", type: "{\n  id: string;\n}", description: "two\nlines" }] });
+    expect(code).toContain("export interface Params {\n  /**\n   * two\n   * lines\n   */\n  p: {\n  id: string;\n};\n}");
+  });
+
   describe("letters this runtime knows but TypeScript's Unicode tables do not", () => {
     // U+10D4A is a Garay letter (Unicode 16); "ɤ" is old but its capital U+A7CB is new in Unicode 16.
     const garay = "\u{10D4A}";

@@ -22,10 +22,11 @@ export function writeParamsInterface(out: Output, params: readonly FlowParam[]):
   if (params.length === 0) return;
   const members = params.flatMap((p) => {
     const description = normalizeDescription(p.description ?? "");
-    const doc = description ? [docComment(description)] : [];
-    return [...doc, `${p.name}${p.default !== undefined ? "?" : ""}: ${p.type};`];
+    const doc = description ? [indent(docComment(description), "  ")] : [];
+    // Only the member's first line is indented: indenting the others would change a multi-line type's text.
+    return [...doc, `  ${p.name}${p.default !== undefined ? "?" : ""}: ${p.type};`];
   });
-  out.span(null, "flow", out.add(["export interface Params {", ...members.map((m) => indent(m, "  ")), "}"].join("\n")));
+  out.span(null, "flow", out.add(["export interface Params {", ...members, "}"].join("\n")));
 }
 
 /** Writes the flow declaration around a body the caller writes into `writeBody`. */

@@ -109,6 +109,8 @@ const DEFAULTS: Record<string, fc.Arbitrary<Json>> = {
   boolean: fc.boolean(),
   "string[]": fc.array(text, { maxLength: 3 }),
   unknown: json,
+  // A type written over several lines, as a person might type one in.
+  "{\n  id: string;\n  tags?: string[];\n}": fc.record({ id: text, tags: fc.array(text, { maxLength: 2 }) }, { requiredKeys: ["id"], noNullPrototype: true }),
 };
 const param = fc.constantFrom(...Object.keys(DEFAULTS)).chain((type) =>
   fc.record(

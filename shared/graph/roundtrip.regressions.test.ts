@@ -94,6 +94,13 @@ describe("round-trip regressions", () => {
     expect(code).toContain("export interface Params {\n  /**\n   * two\n   * lines\n   */\n  p: {\n  id: string;\n};\n}");
   });
 
+  it("rejects node code that closes its function body early", () => {
+    const validation = validateGraph({ name: "f", nodes: [{ id: "a", kind: "task", title: "a", position: at, code: "return 1;\n}\nfunction stray() {" }] });
+    expect(validation.ok).toBe(false);
+    expect(validation.problems).toMatchObject([{ code: "syntax", nodeId: "a", line: 2, column: 1, message: expect.stringContaining("closes the function body") }]);
+    expect(codeSyntaxErrors("if (x) {\n  return 1;\n}")).toEqual([]);
+  });
+
   describe("letters this runtime knows but TypeScript's Unicode tables do not", () => {
     // U+10D4A is a Garay letter (Unicode 16); "ɤ" is old but its capital U+A7CB is new in Unicode 16.
     const garay = "\u{10D4A}";

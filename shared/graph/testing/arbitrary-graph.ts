@@ -12,7 +12,8 @@ import fc from "fast-check";
 import { TEMPLATE_IDS, isIdentifier, type FlowGraph, type FlowParam, type GraphEdge, type GraphNode, type Port } from "../model.ts";
 import { identFromTitle, isKeyword, resultVar } from "../names.ts";
 import { arrayOf, assignable } from "../validate/types.ts";
-import { CODES, FLOW_PATHS, HEADERS, HEADER_NAMES, NAMES, OUTPUT_NAMES, PARAM_DESCRIPTIONS, PORT_TYPES, TITLES } from "./graph-samples.ts";
+import { nodeCode } from "./arbitrary-code.ts";
+import { FLOW_PATHS, HEADERS, HEADER_NAMES, NAMES, OUTPUT_NAMES, PARAM_DESCRIPTIONS, PORT_TYPES, TITLES } from "./graph-samples.ts";
 
 // ---- Leaves -------------------------------------------------------------
 
@@ -20,6 +21,7 @@ const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom("", "ETL", "Café prix", "line\nbreak", "quote \" ' `", "back\\slash\ttab", "\u2028sep\u2029", "🚀", "${x}") },
   fc.string({ maxLength: 12 }),
   fc.string({ unit: "grapheme", maxLength: 6 }),
+  fc.string({ unit: "binary", maxLength: 4 }), // lone surrogates too
 );
 const ms = fc.oneof(fc.nat({ max: 100_000 }), fc.double({ min: 0, max: 1e9, noNaN: true }), fc.constant(-0));
 const positive = fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.double({ min: 1e-3, max: 1e12, noNaN: true }));
@@ -29,6 +31,7 @@ const position = fc.record({ x: coordinate, y: coordinate }, { noNullPrototype: 
 const nodeId = fc.oneof(
   fc.constantFrom("n1", "node 2", "ñ/é", "a\u2028b", "\"quoted\"", "return", "params.x", "fetchOrders", "x".repeat(40)),
   fc.string({ minLength: 1, maxLength: 8 }),
+  fc.string({ unit: "binary", minLength: 1, maxLength: 4 }),
 );
 const maybeIdentifier = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NAMES) },
@@ -43,19 +46,9 @@ export const identifier = maybeIdentifier.filter((n) => isIdentifier(n) && !isKe
 /** Subflow and output inputs may be any identifier, keywords included. */
 const inputName = fc.oneof(identifier, fc.constantFrom(...OUTPUT_NAMES));
 const title = fc
-  .oneof({ weight: 4, arbitrary: fc.constantFrom(...TITLES) }, fc.string({ minLength: 1, maxLength: 10 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }))
+  .oneof({ weight: 4, arbitrary: fc.constantFrom(...TITLES) }, fc.string({ minLength: 1, maxLength: 10 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }), fc.string({ unit: "binary", minLength: 1, maxLength: 4 }))
   .filter((t) => t.trim() !== "");
 const typeText = fc.option(fc.constantFrom(...PORT_TYPES), { nil: undefined, freq: 2 });
-
-// ---- Code: a list of bodies, some shifted, some with CRLF or CR line ends --
-
-const code = fc
-  .record({ body: fc.constantFrom(...CODES), shift: fc.constantFrom("", "", "", "  ", "\t", "    "), eol: fc.constantFrom("\n", "\n", "\r\n", "\r"), blank: fc.boolean() })
-  .map(({ body, shift, eol, blank }) => {
-    let out = shift ? body.split("\n").map((l) => (l ? shift + l : l)).join("\n") : body;
-    if (blank) out = `\n  \n${out}\n\n`;
-    return out.replace(/\n/g, eol);
-  });
 
 // ---- Options ------------------------------------------------------------
 
@@ -137,7 +130,7 @@ const nodePlan = fc.record({
   scope: fc.nat(),
   ports: fc.uniqueArray(port, { selector: (p) => p.name, maxLength: 3 }),
   output: typeText,
-  code,
+  code: nodeCode,
   options: taskOptions,
   template: fc.option(fc.constantFrom(...TEMPLATE_IDS), { nil: undefined, freq: 3 }),
   flow: fc.oneof(fc.constantFrom(...FLOW_PATHS), fc.stringMatching(/^(\.\.\/){0,2}[\w-][\w.-]{0,5}(\/[\w-][\w.-]{0,5}){0,2}$/).filter((f) => !f.endsWith(".ts"))),

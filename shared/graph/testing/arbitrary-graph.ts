@@ -145,7 +145,11 @@ export const graphPlan = fc.record(
     description: text,
     params: fc.uniqueArray(param, { selector: (p) => p.name, maxLength: 4 }),
     options: fc.oneof(fc.constant({}), flowOptions),
-    header: fc.constantFrom(...HEADERS),
+    header: fc.oneof(
+      fc.constantFrom(...HEADERS),
+      // A few of them together, in any order.
+      fc.uniqueArray(fc.constantFrom(...HEADERS.filter(Boolean)), { minLength: 2, maxLength: 3 }).chain((parts) => fc.constantFrom("\n", "\n\n").map((gap) => parts.join(gap))),
+    ),
     nodes: fc.array(nodePlan, { maxLength: 10 }),
     output: fc.option(fc.record({ id: nodeId, title: fc.option(title, { nil: undefined }), position, shape: fc.constantFrom("none", "result", "named"), named: fc.uniqueArray(fc.record({ name: inputName, source: fc.nat() }), { selector: (n) => n.name, minLength: 1, maxLength: 3 }), source: fc.nat() }), { nil: undefined }),
     nodeOrder: fc.nat(),

@@ -5,12 +5,43 @@
  */
 import ts from "typescript";
 
+const EMPTY: ReadonlySet<number> = new Set();
+// Each body is parsed once per distinct text: compiling indents what it just normalized, parsing normalizes again.
+const CACHE_LIMIT = 4096;
+const literalCache = new Map<string, ReadonlySet<number>>();
+const normalCache = new Map<string, string>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** Empties the caches, so a benchmark measures the work, not the memory of it. */
+export function clearCodeTextCache(): void {
+  literalCache.clear();
+  normalCache.clear();
+}
+
 /** Lines (0-based) that start inside a multi-line string or template literal. */
-export function literalLines(text: string): Set<number> {
-  const lines = new Set<number>();
-  if (!text.includes("`") && !text.includes("\\\n") && !text.includes("\\\r")) return lines;
+export function literalLines(text: string): ReadonlySet<number> {
+  if (!text.includes("`") && !text.includes("\\\n") && !text.includes("\\\r")) return EMPTY;
+  const hit = literalCache.get(text);
+  if (hit) return hit;
   const file = ts.createSourceFile("code.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const starts = lineStarts(text);
+  return remember(literalCache, text, literalLinesIn(file, file, 0));
+}
+
+/**
+ * The same, for code that is part of a parsed file: lines counted from the
+ * line holding `from`, read off the file's own syntax tree.
+ */
+export function literalLinesIn(root: ts.Node, file: ts.SourceFile, from: number): ReadonlySet<number> {
+  const lines = new Set<number>();
+  const text = file.text.slice(from, root.end);
+  if (!text.includes("`") && !text.includes("\\\n") && !text.includes("\\\r")) return EMPTY;
+  const first = file.getLineAndCharacterOfPosition(from).line;
+  const starts = file.getLineStarts();
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.StringLiteral:
@@ -18,18 +49,18 @@ export function literalLines(text: string): Set<number> {
       case ts.SyntaxKind.TemplateHead:
       case ts.SyntaxKind.TemplateMiddle:
       case ts.SyntaxKind.TemplateTail:
-        markInside(node.getStart(file), node.end, starts, lines);
+        markInside(node.getStart(file), node.end, starts, lines, first);
         return;
       default:
         ts.forEachChild(node, visit);
     }
   };
-  visit(file);
+  visit(root);
   return lines;
 }
 
-function markInside(start: number, end: number, starts: number[], out: Set<number>): void {
-  for (let line = lineOf(starts, start) + 1; line < starts.length && starts[line]! < end; line++) out.add(line);
+function markInside(start: number, end: number, starts: readonly number[], out: Set<number>, first: number): void {
+  for (let line = lineOf(starts, start) + 1; line < starts.length && starts[line]! < end; line++) out.add(line - first);
 }
 
 export function lineStarts(text: string): number[] {
@@ -61,8 +92,7 @@ export function indent(code: string, prefix: string): string {
 }
 
 /** Removes the indentation all code lines share; literal lines stay as they are. */
-export function dedent(code: string): string {
-  const keep = literalLines(code);
+export function dedent(code: string, keep: ReadonlySet<number> = literalLines(code)): string {
   const lines = code.split("\n");
   let common: number | undefined;
   lines.forEach((line, i) => {
@@ -77,9 +107,23 @@ export function dedent(code: string): string {
 
 /**
  * The one form node code is kept in: LF line ends, no shared indentation, no
- * blank lines before the first statement, nothing after the last.
+ * blank lines before the first statement, nothing after the last. `literal`
+ * gives the code's literal lines when the caller already knows them.
  */
-export function normalizeCode(code: string): string {
+export function normalizeCode(code: string, literal?: ReadonlySet<number>): string {
+  const hit = normalCache.get(code);
+  if (hit !== undefined) return hit;
   const unix = code.replace(/\r\n?/g, "\n");
-  return dedent(unix).replace(/^(?:[ \t]*\n)+/, "").trimEnd();
+  const keep = literal ?? literalLines(unix);
+  const dedented = dedent(unix, keep);
+  const trimmed = dedented.replace(/^(?:[ \t]*\n)+/, "");
+  const out = trimmed.trimEnd();
+  // Line ends and indentation do not move literals; dropping leading blank lines shifts them.
+  const shift = dedented.length === trimmed.length ? 0 : dedented.slice(0, dedented.length - trimmed.length).split("\n").length - 1;
+  const count = out === "" ? 0 : out.split("\n").length;
+  const outLiteral = new Set<number>();
+  for (const line of keep) if (line - shift >= 0 && line - shift < count) outLiteral.add(line - shift);
+  remember(literalCache, out, outLiteral);
+  remember(normalCache, code, out);
+  return remember(normalCache, out, out);
 }

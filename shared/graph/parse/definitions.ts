@@ -1,7 +1,7 @@
 /** Reads `[export] const x = task(...)`, the flow declaration and its Params. */
 import ts from "typescript";
 import type { z } from "zod";
-import { normalizeCode } from "../code-text.ts";
+import { literalLinesIn, normalizeCode } from "../code-text.ts";
 import { flowOptionsSchema, taskOptionsSchema, type FlowGraphOptions, type FlowParam, type Port, type TaskGraphOptions } from "../model.ts";
 import type { JsonValue } from "../print.ts";
 import { literalValue, propertyKey } from "./literals.ts";
@@ -60,7 +60,8 @@ export function readTaskDefinition(decl: Declaration, file: ts.SourceFile, probl
     title: typeof title === "string" ? title : decl.ident,
     options: options as TaskGraphOptions,
     inputs,
-    code: normalizeCode(file.text.slice(fn.body.getStart(file) + 1, fn.body.end - 1)),
+    // The file's own syntax tree says which body lines lie inside literals: no second parse.
+    code: normalizeCode(file.text.slice(fn.body.getStart(file) + 1, fn.body.end - 1), literalLinesIn(fn.body, file, fn.body.getStart(file) + 1)),
     body: fn.body,
   };
   if (output !== undefined) def.output = output;

@@ -35,7 +35,7 @@ export function parseFlowSource(text: string, fileName = "flow.ts"): ParseResult
 }
 
 function parse(text: string, fileName: string): ParseResult {
-  const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const syntax = fileSyntaxErrors(file);
   if (syntax.length > 0) return { ok: false, reason: "syntax", problems: syntax };
 
@@ -117,12 +117,13 @@ function assemble(
   }
   for (const ident of tasks.keys()) if (!used.has(ident)) used.set(ident, { ref: ident, kind: "task", scope: [] });
 
+  const canvasOrder = new Map([...canvas.keys()].map((ref, i) => [ref, i] as const));
+  const codeOrder = new Map([...flow.params.map((p) => `params.${p.name}`), ...tasks.keys()].map((ref, i) => [ref, i] as const));
   const rank = (n: BodyNode): number => {
-    const i = [...canvas.keys()].indexOf(n.ref);
-    if (i >= 0) return i;
+    const i = canvasOrder.get(n.ref);
+    if (i !== undefined) return i;
     const group = { input: 0, task: 1, map: 1, branch: 1, subflow: 2, output: 3 }[n.kind];
-    const within = n.kind === "input" ? flow.params.findIndex((p) => `params.${p.name}` === n.ref) : [...tasks.keys()].indexOf(n.ref);
-    return canvas.size + group * 1e6 + Math.max(within, 0);
+    return canvas.size + group * 1e6 + (codeOrder.get(n.ref) ?? 0);
   };
   const ordered = [...used.values()].map((n, i) => ({ n, i, r: rank(n) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.n);
 
@@ -140,7 +141,8 @@ function assemble(
   const edges = bodyEdges.map((e) => ({ ...e, source: ids.get(e.source) ?? e.source, target: ids.get(e.target) ?? e.target }));
   const draft = { name: flow.name, ...(flow.description ? { description: flow.description } : {}), params: flow.params, options: flow.options, header, nodes, edges };
   const laid = layeredPositions(draft as FlowGraph);
-  for (const node of nodes) if (!canvas.has(refOf(node, ids))) node.position = laid.get(node.id) ?? node.position;
+  const refs = new Map([...ids].map(([ref, id]) => [id, ref] as const));
+  for (const node of nodes) if (!canvas.has(refs.get(node.id) ?? node.id)) node.position = laid.get(node.id) ?? node.position;
 
   const checked = flowGraphSchema.safeParse(draft);
   if (!checked.success) {
@@ -148,11 +150,6 @@ function assemble(
     return undefined;
   }
   return normalizeGraph(checked.data);
-}
-
-function refOf(node: GraphNode, ids: ReadonlyMap<string, string>): string {
-  for (const [ref, id] of ids) if (id === node.id) return ref;
-  return node.id;
 }
 
 function toNode(

@@ -50,7 +50,8 @@ it("runs a code-only flow and rebuilds its run graph from the recorded task runs
   await store.close();
   const graph = buildRunGraph(taskRuns);
   const label = (id: string) => graph.nodes.find((n) => n.id === id)!.label;
-  expect(graph.nodes.map((n) => n.label)).toEqual(["fetchRows", "double", "double", "double", "total"]);
+  // Runs made in the same millisecond have no set order; the links say what came from what.
+  expect(graph.nodes.map((n) => n.label).sort()).toEqual(["double", "double", "double", "fetchRows", "total"]);
   expect(graph.edges.map((e) => `${label(e.source)}→${label(e.target)}`).sort()).toEqual(["double→total", "double→total", "double→total"]);
   expect(graph.nodes.every((n) => n.stateType === "COMPLETED")).toBe(true);
 });

@@ -4,7 +4,7 @@
  */
 import ts from "typescript";
 import { isCodeNode, type FlowGraph } from "../model.ts";
-import { codeSyntaxErrors } from "../syntax.ts";
+import { codeSyntaxErrors, headerSyntaxErrors, typeSyntaxError } from "../syntax.ts";
 import { error, type GraphProblem } from "./problem.ts";
 import { checkSchema } from "./schema.ts";
 import { checkStructure } from "./structure.ts";
@@ -62,12 +62,23 @@ function jsonErrorPlace(text: string, message: string): { line: number; column: 
 
 function checkCode(graph: FlowGraph): GraphProblem[] {
   const problems: GraphProblem[] = [];
+  for (const e of headerSyntaxErrors(graph.header)) {
+    problems.push(error("syntax", `Header, line ${e.line}: ${e.message}`, { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn }));
+  }
+  for (const p of graph.params) {
+    const why = typeSyntaxError(p.type);
+    if (why) problems.push(error("syntax", `The type of parameter '${p.name}' is not a TypeScript type: ${why}`));
+  }
   for (const node of graph.nodes) {
     if (!isCodeNode(node)) continue;
     for (const e of codeSyntaxErrors(node.code)) {
       problems.push(error("syntax", `'${node.title}', line ${e.line}: ${e.message}`, { nodeId: node.id, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn }));
     }
+    const types: [string, string | undefined][] = [...node.inputs.map((p) => [`input '${p.name}'`, p.type] as [string, string | undefined]), ["its output", node.kind === "branch" ? undefined : node.output]];
+    for (const [what, type] of types) {
+      const why = type === undefined ? undefined : typeSyntaxError(type);
+      if (why) problems.push(error("syntax", `'${node.title}': the type of ${what} is not a TypeScript type: ${why}`, { nodeId: node.id }));
+    }
   }
   return problems;
 }
-

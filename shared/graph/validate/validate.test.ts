@@ -134,3 +134,25 @@ describe("validateGraph", () => {
     expect(v.problems.find((p) => p.code === "empty-output")!.severity).toBe("warning");
   });
 });
+
+describe("validateGraph on text the compiler copies as is", () => {
+  it("reports header syntax errors, and tasks or flows defined in the header", () => {
+    const v = validateGraph({ name: "x", header: 'import { task } from "flowbench";\nconst = ;\n' });
+    expect(v.problems).toEqual([expect.objectContaining({ code: "syntax", line: 2, message: expect.stringMatching(/^Header, line 2: /) })]);
+    const w = validateGraph({ name: "x", header: "const helper = task(async function helper() {});" });
+    expect(w.problems.map((p) => p.message)).toEqual(["Header, line 1: Define tasks and flows as nodes, not in the header"]);
+  });
+
+  it("reports types that are not types, or that hold comments", () => {
+    const v = validateGraph({
+      name: "x",
+      params: [{ name: "p", type: "string; let y = 1" }],
+      nodes: [task("a", { inputs: [{ name: "x", type: "string // note", optional: true }], output: "Array<" }), task("b", { inputs: [{ name: "url", type: "`http://${string}`", optional: true }] })],
+    });
+    expect(v.problems.map((p) => p.message)).toEqual([
+      "The type of parameter 'p' is not a TypeScript type: it holds more than one type",
+      "'a': the type of input 'x' is not a TypeScript type: it holds a comment, which the file would not keep in place",
+      "'a': the type of its output is not a TypeScript type: '>' expected.",
+    ]);
+  });
+});

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { FlowRunRecord } from "./types.ts";
 import { batch, defineStoreContract, flowRun, log } from "../../test/helpers/store-contract.ts";
+import { defineChangesContract } from "../../test/helpers/store-changes-contract.ts";
 import { MemoryStore } from "./memory.ts";
 
-defineStoreContract("memory", async () => {
+const fresh = async () => {
   const store = new MemoryStore();
   return { store, cleanup: async () => store.close() };
-});
+};
+defineStoreContract("memory", fresh);
+defineChangesContract("memory", fresh);
 
 describe("MemoryStore", () => {
   it("leaves the store unchanged when a batch holds a malformed record", async () => {

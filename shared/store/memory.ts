@@ -2,6 +2,8 @@ import type { SerializedError } from "../errors.ts";
 import { TERMINAL_STATE_TYPES, type StateType } from "../sdk/states.ts";
 import type {
   CacheEntry,
+  ChangePage,
+  ChangeQuery,
   FlowRecord,
   FlowRunQuery,
   FlowRunRecord,
@@ -37,6 +39,9 @@ export class MemoryStore implements RunStore {
   #nextLogId = 1;
   #results = new Map<string, string>();
   #cache = new Map<string, CacheEntry>();
+  /** The change counter, and the value it had when each run last changed. */
+  #seq = 0;
+  #changedAt = new Map<string, number>();
 
   write(batch: WriteBatch): void {
     // Copy everything before changing anything, so a malformed record leaves the store as it was.
@@ -47,8 +52,10 @@ export class MemoryStore implements RunStore {
     const logs = batch.logs.map((log, i) => copyLog(log, this.#nextLogId + i));
     const cache = batch.cache.map(copyCacheEntry);
     for (const flow of flows) this.#flows.set(flow.name, flow);
+    if (flowRuns.length + taskRuns.length > 0) this.#seq++;
     for (const run of flowRuns) this.#flowRuns.set(run.id, run);
     for (const run of taskRuns) this.#taskRuns.set(run.id, run);
+    for (const run of [...flowRuns, ...taskRuns]) this.#changedAt.set(run.id, this.#seq);
     for (const state of states) this.#appendState(state);
     for (const log of logs) this.#logs.push(log);
     this.#nextLogId += logs.length;
@@ -112,6 +119,16 @@ export class MemoryStore implements RunStore {
     return states.map(copyState).sort((a, b) => a.timestamp - b.timestamp);
   }
 
+  async listChanges(query: ChangeQuery): Promise<ChangePage> {
+    const changed = (id: string) => (this.#changedAt.get(id) ?? 0) > query.since;
+    const bySeq = <T extends { id: string }>(a: T, b: T) => this.#changedAt.get(a.id)! - this.#changedAt.get(b.id)!;
+    const wanted = query.flowRuns === "all" ? undefined : new Set(query.flowRuns ?? []);
+    const flowRuns = [...this.#flowRuns.values()].filter((run) => changed(run.id) && (wanted === undefined || wanted.has(run.id)));
+    const of = new Set(query.taskRunsOf ?? []);
+    const taskRuns = of.size ? [...this.#taskRuns.values()].filter((run) => run.flowRunId !== null && of.has(run.flowRunId) && changed(run.id)) : [];
+    return { flowRuns: flowRuns.sort(bySeq).map(copyFlowRun), taskRuns: taskRuns.sort(bySeq).map(copyTaskRun), seq: this.#seq };
+  }
+
   async listLogs(query: LogQuery): Promise<Page<StoredLog>> {
     const limit = clampLimit(query.limit, LOG_LIMIT);
     const afterId = query.cursor ? decodeLogCursor(query.cursor) : 0;
@@ -146,6 +163,7 @@ export class MemoryStore implements RunStore {
       run.owner !== null && ACTIVE_STATE_TYPES.has(run.stateType) && !alive(run.owner);
 
     let changed = 0;
+    this.#seq++;
     for (const run of [...this.#flowRuns.values()]) {
       // Re-read: an earlier tree may already have crashed this run.
       const current = this.#flowRuns.get(run.id)!;
@@ -174,6 +192,7 @@ export class MemoryStore implements RunStore {
       seen.add(run.id);
       if (!TERMINAL_STATE_TYPES.has(run.stateType)) {
         this.#flowRuns.set(run.id, { ...run, ...crashedFields(message, now) });
+        this.#changedAt.set(run.id, this.#seq);
         this.#appendState(crashedState(run.id, "flow", message, now));
         changed++;
       }
@@ -192,6 +211,7 @@ export class MemoryStore implements RunStore {
 
   #crashTaskRun(task: TaskRunRecord, message: string, now: number): number {
     this.#taskRuns.set(task.id, { ...task, ...crashedFields(message, now) });
+    this.#changedAt.set(task.id, this.#seq);
     this.#appendState(crashedState(task.id, "task", message, now));
     return 1;
   }

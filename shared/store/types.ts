@@ -24,6 +24,11 @@ export interface RunStore {
   listStates(runId: string): Promise<StateRecord[]>;
   listLogs(query: LogQuery): Promise<Page<StoredLog>>;
   listFlows(): Promise<FlowRecord[]>;
+  /**
+   * Flow and task runs written after a change cursor (0 for all), for live views that
+   * must see every change, including other processes' writes, and resume after a gap.
+   */
+  listChanges(query: ChangeQuery): Promise<ChangePage>;
 
   /** Marks runs whose recorded process is gone as CRASHED; returns how many flow and task runs it changed. */
   markOrphansCrashed(isAlive: (owner: ProcessOwner) => boolean): Promise<number>;
@@ -185,6 +190,23 @@ export interface TaskRunQuery {
   /** Task runs with no flow run, newest first. */
   orphansOnly?: boolean;
   limit?: number;
+}
+
+export interface ChangeQuery {
+  /** The `seq` of a previous page, or 0. */
+  since: number;
+  /** Flow runs to include: every one, or these ids. Absent: none. */
+  flowRuns?: "all" | readonly string[];
+  /** Include the task runs of these flow runs. */
+  taskRunsOf?: readonly string[];
+}
+
+export interface ChangePage {
+  /** In the order they last changed. */
+  flowRuns: FlowRunRecord[];
+  taskRuns: TaskRunRecord[];
+  /** Pass back as `since`: everything up to here has been seen. */
+  seq: number;
 }
 
 export interface LogQuery {

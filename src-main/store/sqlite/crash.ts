@@ -5,7 +5,7 @@ import { encodeStateLine } from "./history.ts";
 
 const ACTIVE = "('RUNNING', 'PENDING', 'CANCELLING')";
 const TERMINAL = "('COMPLETED', 'FAILED', 'CRASHED', 'CANCELLED')";
-const CRASH = "state_type = 'CRASHED', state_name = 'Crashed', state_message = ?, end_time = ?";
+const CRASH = "state_type = 'CRASHED', state_name = 'Crashed', state_message = ?, end_time = ?, seq = (SELECT value FROM change_seq WHERE id = 1)";
 
 interface ChildRow extends OwnerColumns {
   id: string;
@@ -43,8 +43,12 @@ export function createCrashMarker(db: Database.Database): (isAlive: (owner: Proc
     "INSERT INTO states (run_id, run_kind, type, name, timestamp, message) VALUES (?, ?, 'CRASHED', 'Crashed', ?, ?)",
   );
 
+  const bumpSeq = db.prepare("UPDATE change_seq SET value = value + 1 WHERE id = 1");
+
   const crashAll = db.transaction((dead: ProcessOwner[], alive: (owner: ProcessOwner) => boolean): number => {
     const now = Date.now();
+    // Live views see the crashes as one change.
+    bumpSeq.run();
     let changed = 0;
     const line = (message: string) => encodeStateLine({ type: "CRASHED", name: "Crashed", timestamp: now, message, error: null });
     const crashFlow = (id: string, message: string): void => {

@@ -125,6 +125,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // A change counter for live views: every write of a run row stamps it with the next value.
+    // Flow runs are indexed on it; task runs are found through their flow run, then filtered.
+    version: 2,
+    up: `
+      CREATE TABLE change_seq (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+      INSERT INTO change_seq (id, value) VALUES (1, 0);
+      ALTER TABLE flow_runs ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE task_runs ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX flow_runs_seq ON flow_runs (seq);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

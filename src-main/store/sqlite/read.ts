@@ -3,6 +3,8 @@ import type { StateType } from "../../../shared/sdk/states.ts";
 import { decodeHistory } from "./history.ts";
 import type {
   CacheEntry,
+  ChangePage,
+  ChangeQuery,
   FlowRecord,
   FlowRunQuery,
   FlowRunRecord,
@@ -111,9 +113,11 @@ export class Reader {
   readonly #history: Database.Statement<[string], string>;
   readonly #flows: Database.Statement<[], FlowRecord>;
   readonly #runKey: Database.Statement<[string], number>;
+  readonly #changes: (query: ChangeQuery) => ChangePage;
 
   constructor(db: Database.Database) {
     this.#cache = new StatementCache(db);
+    this.#changes = changesReader(db, this.#cache);
     this.#flowRun = db.prepare("SELECT * FROM flow_runs WHERE id = ?");
     this.#cacheEntry = db.prepare(
       "SELECT key, value, created_at AS createdAt, expires_at AS expiresAt, task_run_id AS taskRunId FROM cache WHERE key = ?",
@@ -211,6 +215,37 @@ export class Reader {
   listFlows(): FlowRecord[] {
     return this.#flows.all();
   }
+
+  listChanges(query: ChangeQuery): ChangePage {
+    return this.#changes(query);
+  }
+}
+
+/** Ids per IN (...) list: well under SQLite's limit on bound parameters. */
+const ID_CHUNK = 500;
+
+function changesReader(db: Database.Database, cache: StatementCache): (query: ChangeQuery) => ChangePage {
+  const current = db.prepare<[], number>("SELECT value FROM change_seq WHERE id = 1").pluck();
+  const inChunks = <Row>(ids: readonly string[], sql: (marks: string) => string, since: number, upTo: number): Row[] => {
+    const rows: Row[] = [];
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      const chunk = ids.slice(i, i + ID_CHUNK);
+      rows.push(...cache.all<Row>(sql(chunk.map(() => "?").join(", ")), [...chunk, since, upTo]));
+    }
+    return rows;
+  };
+  // One read transaction: the counter and the rows come from the same snapshot.
+  return db.transaction((query: ChangeQuery): ChangePage => {
+    const seq = current.get() ?? 0;
+    let flowRows: FlowRunRow[] = [];
+    if (query.flowRuns === "all") flowRows = cache.all<FlowRunRow>("SELECT * FROM flow_runs WHERE seq > ? AND seq <= ? ORDER BY seq", [query.since, seq]);
+    else if (query.flowRuns?.length) flowRows = inChunks<FlowRunRow>(query.flowRuns, (m) => `SELECT * FROM flow_runs WHERE id IN (${m}) AND seq > ? AND seq <= ? ORDER BY seq`, query.since, seq);
+    const taskRows = query.taskRunsOf?.length
+      ? inChunks<TaskRunRow & { seq: number }>(query.taskRunsOf, (m) => `SELECT ${TASK_RUN_COLUMNS}, seq FROM task_runs WHERE flow_run_id IN (${m}) AND seq > ? AND seq <= ? ORDER BY seq`, query.since, seq)
+      : [];
+    if (query.taskRunsOf && query.taskRunsOf.length > ID_CHUNK) taskRows.sort((a, b) => a.seq - b.seq);
+    return { flowRuns: flowRows.map(flowRunFromRow), taskRuns: taskRows.map(taskRunFromRow), seq };
+  });
 }
 
 /** The listFlowRuns statement; exported so tests can check its query plan. */

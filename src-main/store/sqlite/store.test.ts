@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { defineChangesContract } from "../../../test/helpers/store-changes-contract.ts";
 import { defineStoreContract } from "../../../test/helpers/store-contract.ts";
 import { openSqliteStore } from "./open.ts";
 
-defineStoreContract("sqlite", async () => {
+const fresh = async () => {
   const dir = mkdtempSync(join(tmpdir(), "flowbench-store-"));
   const store = openSqliteStore(join(dir, "runs.db"));
   return {
@@ -14,4 +15,6 @@ defineStoreContract("sqlite", async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+defineStoreContract("sqlite", fresh);
+defineChangesContract("sqlite", fresh);

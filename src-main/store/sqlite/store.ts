@@ -2,6 +2,8 @@ import type Database from "better-sqlite3";
 import { makeError } from "../../../shared/errors.ts";
 import type {
   CacheEntry,
+  ChangePage,
+  ChangeQuery,
   FlowRecord,
   FlowRunQuery,
   FlowRunRecord,
@@ -81,6 +83,10 @@ export class SqliteStore implements RunStore {
 
   async listFlows(): Promise<FlowRecord[]> {
     return this.#guard(() => this.#reader.listFlows());
+  }
+
+  async listChanges(query: ChangeQuery): Promise<ChangePage> {
+    return this.#guard(() => this.#reader.listChanges(query));
   }
 
   async markOrphansCrashed(isAlive: (owner: ProcessOwner) => boolean): Promise<number> {

@@ -26,17 +26,18 @@ export function createWriter(db: Database.Database): (batch: WriteBatch) => void
     upsert("flow_runs", "id", [
       "id", "name", "flow_name", "flow_version", "parent_flow_run_id", "parent_task_run_id", "parameters", "tags",
       "state_type", "state_name", "state_message", "created_at", "start_time", "end_time", "run_count", "error",
-      "result_preview", ...OWNER,
+      "result_preview", ...OWNER, "seq",
     ]),
   );
   const taskRun = db.prepare(
     upsert("task_runs", "id", [
       "id", "name", "task_name", "flow_run_id", "parent_task_run_id", "tags", "state_type", "state_name",
       "state_message", "created_at", "start_time", "end_time", "run_count", "max_retries", "cache_key", "upstream",
-      "inputs_preview", "result_preview", "error", ...OWNER, "history",
+      "inputs_preview", "result_preview", "error", ...OWNER, "history", "seq",
     ], ["history"]),
   );
-  const appendHistory = db.prepare("UPDATE task_runs SET history = history || ? WHERE id = ?");
+  const appendHistory = db.prepare("UPDATE task_runs SET history = history || ?, seq = ? WHERE id = ?");
+  const nextSeq = db.prepare<[], number>("UPDATE change_seq SET value = value + 1 WHERE id = 1 RETURNING value").pluck();
   const state = db.prepare(
     "INSERT INTO states (run_id, run_kind, type, name, timestamp, message, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
@@ -47,12 +48,14 @@ export function createWriter(db: Database.Database): (batch: WriteBatch) => void
 
   const apply = db.transaction((batch: WriteBatch) => {
     for (const f of batch.flows) flow.run(f.name, f.description, f.version, f.source, f.updatedAt);
+    // One change number per batch: the transaction makes it atomic across processes.
+    const seq = batch.flowRuns.length + batch.taskRuns.length + batch.states.length > 0 ? nextSeq.get()! : 0;
     for (const r of batch.flowRuns) {
       const o = r.owner;
       flowRun.run(
         r.id, r.name, r.flowName, r.flowVersion, r.parentFlowRunId, r.parentTaskRunId, r.parameters, encodeList(r.tags),
         r.stateType, r.stateName, r.stateMessage, r.createdAt, r.startTime, r.endTime, r.runCount, encodeError(r.error),
-        r.resultPreview, o ? o.pid : null, o ? o.host : null, o ? o.startedAt : null,
+        r.resultPreview, o ? o.pid : null, o ? o.host : null, o ? o.startedAt : null, seq,
       );
     }
     // Task-run transitions go into their run's row; only flow runs' go to the states table.
@@ -75,12 +78,12 @@ export function createWriter(db: Database.Database): (batch: WriteBatch) => void
         t.id, t.name, t.taskName, t.flowRunId, t.parentTaskRunId, encodeList(t.tags), t.stateType, t.stateName,
         t.stateMessage, t.createdAt, t.startTime, t.endTime, t.runCount, t.maxRetries, t.cacheKey, encodeList(t.upstream),
         t.inputsPreview, t.resultPreview, encodeError(t.error), o ? o.pid : null, o ? o.host : null, o ? o.startedAt : null,
-        history,
+        history, seq,
       );
     }
     // Transitions of runs whose row is not in this batch (the recorder always sends both; be safe).
     for (const [runId, states] of histories) {
-      if (appendHistory.run(encodeHistory(states), runId).changes === 0) states.forEach(insertState);
+      if (appendHistory.run(encodeHistory(states), seq, runId).changes === 0) states.forEach(insertState);
     }
     for (const l of batch.logs) log.run(keys.keyFor(l.flowRunId), keys.keyFor(l.taskRunId), l.level, l.timestamp, l.message);
     for (const r of batch.results) result.run(r.runId, r.value);

@@ -10,6 +10,8 @@ import type { RunOptions } from "./task.ts";
 export interface FlowRunOptions extends RunOptions {
   /** Aborting it cancels the run: tasks see their signal abort and the run ends Cancelled. */
   signal?: AbortSignal;
+  /** The run's id, for a caller that must know it before the run starts; a new one by default. */
+  id?: string;
 }
 
 export interface Flow<A extends unknown[], R> {
@@ -49,8 +51,9 @@ function makeFlow<A extends unknown[], R>(options: FlowOptions<A, R>, fn: Fn<A, 
   };
   const api = {
     withOptions: (changes: Partial<FlowOptions<A, R>>) => makeFlow({ ...options, ...changes }, fn),
-    run: (args: A, runOptions: FlowRunOptions = {}) => {
-      const handle = startFlowRun(def, args, runOptions.signal ? { signal: runOptions.signal } : {});
+    // async, so a rejected option (an empty id) rejects the promise instead of throwing.
+    run: async (args: A, runOptions: FlowRunOptions = {}) => {
+      const handle = startFlowRun(def, args, { signal: runOptions.signal, id: runOptions.id });
       return handle.done.then((state) => (runOptions.returnState ? state : outcomeOf(handle)));
     },
     flowName: name,

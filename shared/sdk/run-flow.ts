@@ -35,13 +35,16 @@ export interface FlowRunHandle<R = unknown> {
 export interface StartFlowOptions {
   /** Aborting it cancels the run. */
   signal?: AbortSignal;
+  /** Use this id instead of a new one: an engine host names the run before its worker starts it. */
+  id?: string;
 }
 
 const recordedDefinitions = new WeakMap<object, WeakSet<object>>();
 
 export function startFlowRun<A extends unknown[], R>(def: FlowDef<A, R>, rawArgs: unknown[], opts: StartFlowOptions = {}): FlowRunHandle<R> {
+  if (opts.id === "") throw makeError("invalid-options", [`flow '${def.name}'`, "a run id must not be empty"]);
   const parent = currentFrame();
-  const id = newId();
+  const id = opts.id ?? newId();
   const record: FlowRunRecord = {
     id,
     name: flowRunName(),

@@ -18,7 +18,7 @@ import type {
   TaskRunRecord,
   WriteBatch,
 } from "./types.ts";
-import { FLOW_RUN_LIMIT, LOG_LIMIT, TASK_RUN_LIMIT, clampLimit, decodeFlowRunCursor, decodeLogCursor, encodeFlowRunCursor } from "./query.ts";
+import { CHANGE_LOG_LIMIT, FLOW_RUN_LIMIT, LOG_LIMIT, TASK_RUN_LIMIT, clampLimit, decodeFlowRunCursor, decodeLogCursor, encodeFlowRunCursor } from "./query.ts";
 
 /*
  * An in-memory RunStore for tests and the browser. Its queries mirror the SQLite
@@ -126,7 +126,22 @@ export class MemoryStore implements RunStore {
     const flowRuns = [...this.#flowRuns.values()].filter((run) => changed(run.id) && (wanted === undefined || wanted.has(run.id)));
     const of = new Set(query.taskRunsOf ?? []);
     const taskRuns = of.size ? [...this.#taskRuns.values()].filter((run) => run.flowRunId !== null && of.has(run.flowRunId) && changed(run.id)) : [];
-    return { flowRuns: flowRuns.sort(bySeq).map(copyFlowRun), taskRuns: taskRuns.sort(bySeq).map(copyTaskRun), seq: this.#seq };
+    const logOf = new Set(query.logsOf ?? []);
+    const limit = query.logLimit ?? CHANGE_LOG_LIMIT;
+    const logs: StoredLog[] = [];
+    let logId = this.#nextLogId - 1;
+    if (logOf.size) {
+      for (let i = firstLogAfter(this.#logs, query.logsAfter ?? 0); i < this.#logs.length; i++) {
+        const entry = this.#logs[i]!;
+        if (entry.flowRunId === null || !logOf.has(entry.flowRunId)) continue;
+        if (logs.length === limit) {
+          logId = logs[logs.length - 1]!.id;
+          break;
+        }
+        logs.push({ ...entry });
+      }
+    }
+    return { flowRuns: flowRuns.sort(bySeq).map(copyFlowRun), taskRuns: taskRuns.sort(bySeq).map(copyTaskRun), seq: this.#seq, logs, logId };
   }
 
   async listLogs(query: LogQuery): Promise<Page<StoredLog>> {

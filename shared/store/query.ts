@@ -33,3 +33,6 @@ export function decodeLogCursor(cursor: string): number {
   if (!Number.isSafeInteger(id)) throw makeError("invalid-options", ["listLogs", `unknown cursor '${cursor}'`]);
   return id;
 }
+
+/** Logs per change page (listChanges) unless asked otherwise. */
+export const CHANGE_LOG_LIMIT = 5000;

@@ -199,6 +199,11 @@ export interface ChangeQuery {
   flowRuns?: "all" | readonly string[];
   /** Include the task runs of these flow runs. */
   taskRunsOf?: readonly string[];
+  /** Include logs of these flow runs (their task runs' too) with ids above `logsAfter`. */
+  logsOf?: readonly string[];
+  logsAfter?: number;
+  /** At most this many logs (default 5,000); the page's logId then stops at the last one given. */
+  logLimit?: number;
 }
 
 export interface ChangePage {
@@ -207,6 +212,9 @@ export interface ChangePage {
   taskRuns: TaskRunRecord[];
   /** Pass back as `since`: everything up to here has been seen. */
   seq: number;
+  logs: StoredLog[];
+  /** Pass back as `logsAfter`: every log up to this id has been seen. */
+  logId: number;
 }
 
 export interface LogQuery {

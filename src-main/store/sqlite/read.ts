@@ -15,6 +15,7 @@ import type {
   TaskRunQuery,
   TaskRunRecord,
 } from "../../../shared/store/types.ts";
+import { CHANGE_LOG_LIMIT } from "../../../shared/store/query.ts";
 import {
   FLOW_RUN_LIMIT,
   LOG_LIMIT,
@@ -226,6 +227,8 @@ const ID_CHUNK = 500;
 
 function changesReader(db: Database.Database, cache: StatementCache): (query: ChangeQuery) => ChangePage {
   const current = db.prepare<[], number>("SELECT value FROM change_seq WHERE id = 1").pluck();
+  const lastLog = db.prepare<[], number | null>("SELECT max(id) FROM logs").pluck();
+  const runKey = db.prepare<[string], number>("SELECT key FROM run_keys WHERE run_id = ?").pluck();
   const inChunks = <Row>(ids: readonly string[], sql: (marks: string) => string, since: number, upTo: number): Row[] => {
     const rows: Row[] = [];
     for (let i = 0; i < ids.length; i += ID_CHUNK) {
@@ -244,7 +247,20 @@ function changesReader(db: Database.Database, cache: StatementCache): (query: Ch
       ? inChunks<TaskRunRow & { seq: number }>(query.taskRunsOf, (m) => `SELECT ${TASK_RUN_COLUMNS}, seq FROM task_runs WHERE flow_run_id IN (${m}) AND seq > ? AND seq <= ? ORDER BY seq`, query.since, seq)
       : [];
     if (query.taskRunsOf && query.taskRunsOf.length > ID_CHUNK) taskRows.sort((a, b) => a.seq - b.seq);
-    return { flowRuns: flowRows.map(flowRunFromRow), taskRuns: taskRows.map(taskRunFromRow), seq };
+    let logId = lastLog.get() ?? 0;
+    let logs: StoredLog[] = [];
+    const keys = (query.logsOf ?? []).map((id) => runKey.get(id)).filter((k): k is number => k !== undefined);
+    if (keys.length) {
+      const limit = query.logLimit ?? CHANGE_LOG_LIMIT;
+      logs = cache.all<StoredLog>(
+        "SELECT l.id, f.run_id AS flowRunId, t.run_id AS taskRunId, l.level, l.ts AS timestamp, l.message FROM logs l " +
+          "LEFT JOIN run_keys f ON f.key = l.flow_run_key LEFT JOIN run_keys t ON t.key = l.task_run_key " +
+          `WHERE l.flow_run_key IN (${keys.map(() => "?").join(", ")}) AND l.id > ? ORDER BY l.id LIMIT ?`,
+        [...keys, query.logsAfter ?? 0, limit],
+      );
+      if (logs.length === limit) logId = logs[logs.length - 1]!.id;
+    }
+    return { flowRuns: flowRows.map(flowRunFromRow), taskRuns: taskRows.map(taskRunFromRow), seq, logs, logId };
   });
 }
 

@@ -1,0 +1,151 @@
+/**
+ * The API: one zod input and output per method. The HTTP routes, the Electron
+ * preload's allowed calls, the host's input checks and the typed client all
+ * come from this table, so a method exists everywhere or nowhere.
+ */
+import { z } from "zod";
+import { flowGraphSchema } from "../graph/model.ts";
+import { flowRunSchema, logSchema, pageOf, stateRecordSchema, stateTypeSchema, taskRunSchema } from "./records.ts";
+
+/** A flow's file in the workspace, without `.ts`: "etl-orders", "reports/weekly". */
+export const FLOW_ID = /^[\w-][\w.-]*(\/[\w-][\w.-]*)*$/;
+export const flowIdSchema = z
+  .string()
+  .regex(FLOW_ID, "must name a file in the workspace without .ts, like etl-orders or reports/weekly (letters, digits, '.', '_', '-')")
+  .refine((id) => !id.split("/").some((part) => part === "." || part === ".." || part.endsWith(".ts")), "must stay inside the workspace and leave out .ts");
+
+const runId = z.string().min(1, "must not be empty");
+const problemSchema = z.object({ line: z.number(), column: z.number(), endLine: z.number(), endColumn: z.number(), message: z.string() });
+const graphProblemSchema = z.object({
+  code: z.string(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  nodeId: z.string().optional(),
+  edgeIndex: z.number().optional(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  endLine: z.number().optional(),
+  endColumn: z.number().optional(),
+});
+
+const lastRunSchema = z.object({ id: z.string(), name: z.string(), stateType: stateTypeSchema, stateName: z.string(), startTime: z.number().nullable(), endTime: z.number().nullable() });
+
+export const flowSummarySchema = z.object({
+  id: z.string(),
+  /** The flow's name, as runs record it. */
+  name: z.string(),
+  description: z.string().nullable(),
+  /** "graph" opens on the canvas; "code" is a flow the graph cannot show, opened as code. */
+  kind: z.enum(["graph", "code"]),
+  file: z.string(),
+  updatedAt: z.number(),
+  lastRun: lastRunSchema.nullable(),
+});
+
+export const flowDetailSchema = flowSummarySchema.extend({
+  source: z.string(),
+  graph: flowGraphSchema.nullable(),
+  /** Why a code flow is not a graph: lines and messages. */
+  problems: z.array(problemSchema),
+});
+
+const empty = z.strictObject({});
+
+interface MethodDef {
+  input: z.ZodType;
+  output: z.ZodType;
+  /** Changes something: needs the server token, and is never retried by clients. */
+  mutation: boolean;
+}
+
+const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, mutation: false as const });
+const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, mutation: true as const });
+
+export const METHODS = {
+  "app.info": query(
+    empty,
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      node: z.string(),
+      platform: z.string(),
+      pid: z.number(),
+      home: z.string(),
+      flowsDir: z.string(),
+      databasePath: z.string(),
+    }),
+  ),
+
+  "flows.list": query(empty, z.object({ flows: z.array(flowSummarySchema) })),
+  "flows.get": query(z.strictObject({ id: flowIdSchema }), flowDetailSchema),
+  "flows.save": mutation(
+    z.union([
+      z.strictObject({
+        /** Absent: a new flow, named after the graph; refused if that file exists. */
+        id: flowIdSchema.optional(),
+        graph: flowGraphSchema,
+        /** The file's updatedAt when it was opened: saving over a newer file (say, a git pull) is refused. */
+        ifUnchangedSince: z.number().optional(),
+      }),
+      z.strictObject({ id: flowIdSchema, source: z.string(), ifUnchangedSince: z.number().optional() }),
+    ]),
+    flowDetailSchema,
+  ),
+  "flows.delete": mutation(z.strictObject({ id: flowIdSchema }), z.object({ id: z.string() })),
+  "flows.import": mutation(
+    z.strictObject({ fileName: z.string().min(1), source: z.string(), overwrite: z.boolean().optional() }),
+    flowDetailSchema,
+  ),
+  "flows.export": query(z.strictObject({ id: flowIdSchema }), z.object({ fileName: z.string(), source: z.string() })),
+
+  "graph.validate": query(
+    z.strictObject({ graph: z.unknown(), typecheck: z.boolean().optional() }),
+    z.object({ ok: z.boolean(), problems: z.array(graphProblemSchema), code: z.string().nullable() }),
+  ),
+
+  "runs.start": mutation(z.strictObject({ flowId: flowIdSchema, params: z.unknown().optional() }), z.object({ runId: z.string() })),
+  "runs.cancel": mutation(z.strictObject({ runId }), z.object({ runId: z.string(), cancelled: z.boolean() })),
+  /** Runs the flow again with the run's parameters; the new run's id comes back. */
+  "runs.retry": mutation(z.strictObject({ runId }), z.object({ runId: z.string() })),
+  "runs.list": query(
+    z.strictObject({
+      flowName: z.string().optional(),
+      states: z.array(stateTypeSchema).optional(),
+      /** null: top-level runs only. */
+      parentFlowRunId: z.string().nullable().optional(),
+      since: z.number().optional(),
+      until: z.number().optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+      cursor: z.string().nullable().optional(),
+    }),
+    pageOf(flowRunSchema),
+  ),
+  "runs.get": query(
+    z.strictObject({ runId }),
+    z.object({ run: flowRunSchema, taskRuns: z.array(taskRunSchema), states: z.array(stateRecordSchema), subflowRuns: z.array(flowRunSchema) }),
+  ),
+  "logs.list": query(
+    z.strictObject({
+      runId,
+      taskRunId: z.string().optional(),
+      minLevel: z.number().int().optional(),
+      text: z.string().optional(),
+      cursor: z.string().nullable().optional(),
+      limit: z.number().int().min(1).max(10000).optional(),
+    }),
+    pageOf(logSchema),
+  ),
+} satisfies Record<string, MethodDef>;
+
+export type MethodName = keyof typeof METHODS;
+export type MethodInput<M extends MethodName> = z.input<(typeof METHODS)[M]["input"]>;
+export type MethodOutput<M extends MethodName> = z.output<(typeof METHODS)[M]["output"]>;
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === "string" && Object.hasOwn(METHODS, name);
+}
+
+export type FlowSummary = z.infer<typeof flowSummarySchema>;
+export type FlowDetail = z.infer<typeof flowDetailSchema>;

@@ -1,0 +1,70 @@
+/** flows.*: saved flows are .ts files in the workspace; the graph is read from and written as code. */
+import { isDeepStrictEqual } from "node:util";
+import { ApiError } from "../../../shared/api/errors.ts";
+import type { FlowDetail, FlowSummary } from "../../../shared/api/contract.ts";
+import { compileGraph, normalizeGraph, parseFlowSource, validateGraph, type FlowGraph } from "../../../shared/graph/index.ts";
+import { ensureWorkspace } from "../../graph/workspace.ts";
+import type { HostContext } from "../context.ts";
+import type { Handlers } from "../dispatch.ts";
+import { slugOf, type FlowFile } from "../flow-files.ts";
+
+export function flowHandlers(ctx: HostContext): Pick<Handlers, "flows.list" | "flows.get" | "flows.save" | "flows.delete" | "flows.import" | "flows.export"> {
+  const summary = async (flow: FlowFile): Promise<FlowSummary> => {
+    const last = (await ctx.store.listFlowRuns({ flowName: flow.name, parentFlowRunId: null, limit: 1 })).items[0];
+    return {
+      id: flow.id,
+      name: flow.name,
+      description: flow.description,
+      kind: flow.parsed.ok ? "graph" : "code",
+      file: flow.file,
+      updatedAt: flow.updatedAt,
+      lastRun: last ? { id: last.id, name: last.name, stateType: last.stateType, stateName: last.stateName, startTime: last.startTime, endTime: last.endTime } : null,
+    };
+  };
+  const detail = async (flow: FlowFile): Promise<FlowDetail> => ({
+    ...(await summary(flow)),
+    source: flow.source,
+    graph: flow.parsed.ok ? flow.parsed.graph : null,
+    problems: flow.parsed.ok ? [] : flow.parsed.problems,
+  });
+
+  return {
+    "flows.list": async () => ({ flows: await Promise.all(ctx.flows.list().map(summary)) }),
+    "flows.get": async ({ id }) => detail(ctx.flows.get(id)),
+    "flows.save": async (input) => {
+      ensureWorkspace(ctx.flows.dir);
+      if ("source" in input) return detail(ctx.flows.write(input.id, input.source, { ifUnchangedSince: input.ifUnchangedSince }));
+      const code = codeFor(input.graph);
+      const id = input.id ?? slugOf(input.graph.name);
+      return detail(ctx.flows.write(id, code, { create: input.id === undefined, ifUnchangedSince: input.ifUnchangedSince }));
+    },
+    "flows.delete": async ({ id }) => {
+      ctx.flows.delete(id);
+      return { id };
+    },
+    "flows.import": async ({ fileName, source, overwrite }) => {
+      const base = fileName.split(/[\\/]/).pop()!.replace(/\.(m|c)?[tj]s$/, "");
+      const id = slugOf(base);
+      ensureWorkspace(ctx.flows.dir);
+      return detail(ctx.flows.write(id, source, { create: !overwrite }));
+    },
+    "flows.export": async ({ id }) => {
+      const flow = ctx.flows.get(id);
+      return { fileName: `${id.split("/").pop()}.ts`, source: flow.source };
+    },
+  };
+}
+
+/**
+ * The file a graph saves as. Only a graph whose file reads back as the same graph
+ * is saved, so reopening never turns a flow into code or loses a node; a graph
+ * with, say, a cycle is refused with its problems until they are fixed.
+ */
+function codeFor(graph: FlowGraph): string {
+  const { code } = compileGraph(graph);
+  const back = parseFlowSource(code);
+  if (back.ok && isDeepStrictEqual(back.graph, normalizeGraph(graph))) return code;
+  const problems = validateGraph(graph).problems.filter((p) => p.severity === "error");
+  const first = problems[0]?.message ?? (back.ok ? "it would not read back as the same graph" : back.problems[0]?.message ?? "it would not read back");
+  throw new ApiError("graph-invalid", `This graph cannot be saved as a flow file yet: ${first}`, problems);
+}

@@ -23,7 +23,7 @@ interface Active {
 }
 
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
-  const base = (options.baseUrl ?? globalThis.location.origin).replace(/\/$/, "");
+  const base = (options.baseUrl ?? (globalThis as { location?: { origin: string } }).location?.origin ?? "").replace(/\/$/, "");
   const Ws = options.WebSocket ?? globalThis.WebSocket;
   const active = new Map<string, Active>();
   let socket: WebSocket | undefined;

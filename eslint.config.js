@@ -17,7 +17,7 @@ export const importRules = [
     ]),
   },
   {
-    files: ["src-main/**/*.ts"],
+    files: ["src-main/**/*.ts", "src-main/**/*.cts"],
     rules: restrict([{ group: ["**/src-renderer/**"], message: "src-main/ must not import src-renderer/: share code through shared/." }]),
   },
   {
@@ -33,7 +33,7 @@ export const importRules = [
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "test/artifacts/**", "bench/results/**"] },
   {
-    files: ["**/*.ts", "**/*.tsx"],
+    files: ["**/*.ts", "**/*.tsx", "**/*.cts"],
     languageOptions: { parser: tseslint.parser },
     plugins: { "@typescript-eslint": tseslint.plugin },
     rules: {

@@ -1,0 +1,91 @@
+import { Worker } from "node:worker_threads";
+import { serializeError } from "../../shared/errors.ts";
+import type { WorkerDeath } from "./ending.ts";
+import type { HostMessage, WorkerMessage, WorkerStart } from "./protocol.ts";
+
+export type WorkerEnd =
+  | { kind: "done"; stateType: Extract<WorkerMessage, { type: "done" }>["stateType"]; stateName: string; message: string | null }
+  | { kind: "died"; death: WorkerDeath };
+
+export interface WorkerRun {
+  /** Settles once the worker is gone, never rejects. */
+  readonly ended: Promise<WorkerEnd>;
+  /** Asks the run to stop; terminates the worker if it has not gone after the grace period. */
+  cancel(reason: string): void;
+}
+
+export interface WorkerRunOptions {
+  start: WorkerStart;
+  memoryLimitMb: number;
+  cancelGraceMs: number;
+  onFlushed: () => void;
+}
+
+// Built, the engine runs worker.js beside it; from source, worker.ts through Node's type stripping.
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+const WORKER_URL = new URL(FROM_SOURCE ? "./worker.ts" : "./worker.js", import.meta.url);
+// From source, a flow's `import "flowbench"` must load the very SDK module the worker
+// configures (src-main/sdk.ts), not the build: the package maps this condition to the source.
+const EXEC_ARGV = FROM_SOURCE ? [...process.execArgv, "--conditions=flowbench-source"] : process.execArgv;
+
+/** Starts one flow run in a worker thread of its own and watches it until it is gone. */
+export function startWorkerRun(options: WorkerRunOptions): WorkerRun {
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_URL, {
+      workerData: options.start,
+      execArgv: EXEC_ARGV,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb },
+    });
+  } catch (error) {
+    return { ended: Promise.resolve({ kind: "died", death: { code: null, failedToStart: serializeError(error) } }), cancel: () => undefined };
+  }
+
+  let done: WorkerEnd | undefined;
+  let exited = false;
+  const death: WorkerDeath = { code: null };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The worker gets this long to go by itself, after a cancel or after `done`.
+  const terminateLater = (): void => {
+    timer ??= setTimeout(() => {
+      death.terminated = true;
+      void worker.terminate();
+    }, options.cancelGraceMs);
+  };
+
+  worker.on("message", (message: WorkerMessage) => {
+    switch (message.type) {
+      case "flushed":
+        options.onFlushed();
+        break;
+      case "done":
+        done = { kind: "done", stateType: message.stateType, stateName: message.stateName, message: message.message };
+        terminateLater();
+        break;
+      case "failed-to-start":
+        death.failedToStart = message.error;
+        break;
+    }
+  });
+  // Only the first error counts: it is what killed the worker.
+  worker.on("error", (error) => (death.error ??= error));
+
+  const ended = new Promise<WorkerEnd>((resolve) => {
+    worker.on("exit", (code) => {
+      exited = true;
+      clearTimeout(timer);
+      death.code = code;
+      resolve(done ?? { kind: "died", death });
+    });
+  });
+
+  return {
+    ended,
+    cancel(reason) {
+      if (done || timer || exited) return;
+      const message: HostMessage = { type: "cancel", reason };
+      worker.postMessage(message);
+      terminateLater();
+    },
+  };
+}

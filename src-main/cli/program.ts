@@ -54,6 +54,19 @@ export function buildProgram(exit: (code: number) => void): Command {
       process.once("SIGINT", () => stop.abort());
       exit(await withStore((store) => logsCommand(store, id, opts, stop.signal)));
     });
+  program
+    .command("server")
+    .description("Serve the app and its API on http://127.0.0.1:4200 until Ctrl-C")
+    .option("--port <port>", "port to listen on (0 picks a free one)", "4200")
+    .option("--host <address>", "address to listen on; anything but loopback needs --token", "127.0.0.1")
+    .option("--token <token>", "the token mutations must carry (default: a new random one)")
+    .action(async (opts) => {
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      process.once("SIGTERM", () => stop.abort());
+      exit(await guarded(async () => (await import("./commands/server.ts")).serverCommand(opts, stop.signal)));
+    });
+
   const graph = program.command("graph").description("Convert between flow graphs (JSON) and flow files (TypeScript), and check them");
   graph
     .command("compile")

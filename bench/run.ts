@@ -15,7 +15,7 @@ import { machineInfo } from "./lib/machine.ts";
 import { isCaseResult, type CaseResult, type RunSummary } from "./lib/result.ts";
 import { machineLine, renderLegend, renderTable, verdict } from "./lib/table.ts";
 
-const CASES = ["task-overhead", "map-throughput", "log-throughput", "peak-rss", "peak-rss-map", "graph-compile", "graph-parse", "api-latency"] as const;
+const CASES = ["task-overhead", "map-throughput", "log-throughput", "peak-rss", "peak-rss-map", "graph-compile", "graph-parse", "api-latency", "event-latency"] as const;
 /** Cases that are one file run with an argument. */
 const CASE_FILES: Record<string, [file: string, ...args: string[]]> = {
   "peak-rss": ["peak-rss", "sequential"],
@@ -24,6 +24,11 @@ const CASE_FILES: Record<string, [file: string, ...args: string[]]> = {
   "graph-parse": ["graph-compile", "parse"],
 };
 const CHILD_FLAGS = ["--conditions=flowbench-source", "--expose-gc"];
+/**
+ * Cases whose engine runs flows in worker threads, which inherit the process's execArgv:
+ * a worker refuses V8 flags such as --expose-gc (ERR_WORKER_INVALID_EXEC_ARGV), so these run without it.
+ */
+const WORKER_CASES = new Set(["event-latency"]);
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(benchDir, "results");
@@ -37,7 +42,8 @@ interface ChildOutcome {
 function runChild(name: string): Promise<ChildOutcome> {
   const started = performance.now();
   const [file, ...args] = CASE_FILES[name] ?? [name];
-  const child = spawn(process.execPath, [...CHILD_FLAGS, join(benchDir, "cases", `${file}.ts`), ...args], {
+  const flags = WORKER_CASES.has(name) ? CHILD_FLAGS.filter((f) => f !== "--expose-gc") : CHILD_FLAGS;
+  const child = spawn(process.execPath, [...flags, join(benchDir, "cases", `${file}.ts`), ...args], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, FLOWBENCH_LOG_LEVEL: "off" },
   });

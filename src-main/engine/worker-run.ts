@@ -26,7 +26,23 @@ const FROM_SOURCE = import.meta.url.endsWith(".ts");
 const WORKER_URL = new URL(FROM_SOURCE ? "./worker.ts" : "./worker.js", import.meta.url);
 // From source, a flow's `import "flowbench"` must load the very SDK module the worker
 // configures (src-main/sdk.ts), not the build: the package maps this condition to the source.
-const EXEC_ARGV = FROM_SOURCE ? [...process.execArgv, "--conditions=flowbench-source"] : process.execArgv;
+const EXEC_ARGV = [...workerFlags(process.execArgv), ...(FROM_SOURCE ? ["--conditions=flowbench-source"] : [])];
+
+/**
+ * The process's flags a worker accepts: module resolution and loader flags.
+ * Workers refuse V8 and process-wide flags (--expose-gc, --max-old-space-size, ...),
+ * and one such flag would fail every run.
+ */
+export function workerFlags(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const takesValue = /^(--conditions|-C|--import|--require|-r|--loader|--experimental-loader)$/.test(flag);
+    if (takesValue && i + 1 < argv.length) out.push(flag, argv[++i]!);
+    else if (/^(--conditions|-C|--import|--require|--loader|--experimental-loader)=/.test(flag) || /^--(no-)?experimental-(strip-types|transform-types|require-module|detect-module)$/.test(flag) || flag === "--enable-source-maps") out.push(flag);
+  }
+  return out;
+}
 
 /** Starts one flow run in a worker thread of its own and watches it until it is gone. */
 export function startWorkerRun(options: WorkerRunOptions): WorkerRun {

@@ -23,6 +23,8 @@ interface Subscriber {
   /** A snapshot of the watched runs is owed before the first changes. */
   snapshot: boolean;
   closed: boolean;
+  /** Settles once a cursor-less subscriber knows where "now" was when it subscribed. */
+  ready: Promise<void>;
 }
 
 export class EventHub {
@@ -43,7 +45,14 @@ export class EventHub {
     const parsed = subscriptionSchema.safeParse(raw ?? {});
     if (!parsed.success) throw new ApiError("invalid-input", `Invalid subscription: ${describeIssues(parsed.error.issues)}`);
     const cursor = parsed.data.cursor === undefined ? undefined : decodeCursor(parsed.data.cursor);
-    const subscriber: Subscriber = { subscription: parsed.data, sink, seq: cursor?.seq ?? -1, logId: cursor?.logId ?? -1, snapshot: cursor === undefined, closed: false };
+    const subscriber: Subscriber = { subscription: parsed.data, sink, seq: cursor?.seq ?? -1, logId: cursor?.logId ?? -1, snapshot: cursor === undefined, closed: false, ready: Promise.resolve() };
+    if (!cursor) {
+      // "From now" means from this call, even if the first drain comes later (the consumer may be backed up).
+      subscriber.ready = this.#store.listChanges({ since: Number.MAX_SAFE_INTEGER }).then((now) => {
+        subscriber.seq = now.seq;
+        subscriber.logId = now.logId;
+      });
+    }
     this.#subscribers.add(subscriber);
     this.#timer ??= setInterval(() => this.notify(), this.#pollMs);
     this.notify();
@@ -100,12 +109,7 @@ export class EventHub {
 
   async #drainOne(s: Subscriber): Promise<void> {
     const runIds = s.subscription.runIds ?? [];
-    if (s.seq < 0) {
-      // "From now on": take the current position.
-      const now = await this.#store.listChanges({ since: Number.MAX_SAFE_INTEGER });
-      s.seq = now.seq;
-      s.logId = now.logId;
-    }
+    await s.ready;
     const events: ApiEvent[] = [];
     if (s.snapshot) {
       // The watched runs as they are, so a view needs no separate fetch to start from.

@@ -26,14 +26,11 @@ export const serializedErrorSchema: z.ZodType<SerializedErrorShape> = z.lazy(() 
 const ownerSchema = z.object({ pid: z.number(), host: z.string(), startedAt: z.number() }).nullable();
 const time = z.number().nullable();
 
-export const flowRunSchema = z.object({
+/** What flow runs and task runs both carry. */
+const runFields = {
   id: z.string(),
   name: z.string(),
-  flowName: z.string(),
-  flowVersion: z.string().nullable(),
-  parentFlowRunId: z.string().nullable(),
   parentTaskRunId: z.string().nullable(),
-  parameters: z.string(),
   tags: z.array(z.string()),
   stateType: stateTypeSchema,
   stateName: z.string(),
@@ -45,29 +42,24 @@ export const flowRunSchema = z.object({
   error: serializedErrorSchema.nullable(),
   resultPreview: z.string().nullable(),
   owner: ownerSchema,
+};
+
+export const flowRunSchema = z.object({
+  ...runFields,
+  flowName: z.string(),
+  flowVersion: z.string().nullable(),
+  parentFlowRunId: z.string().nullable(),
+  parameters: z.string(),
 });
 
 export const taskRunSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  ...runFields,
   taskName: z.string(),
   flowRunId: z.string().nullable(),
-  parentTaskRunId: z.string().nullable(),
-  tags: z.array(z.string()),
-  stateType: stateTypeSchema,
-  stateName: z.string(),
-  stateMessage: z.string().nullable(),
-  createdAt: z.number(),
-  startTime: time,
-  endTime: time,
-  runCount: z.number(),
   maxRetries: z.number(),
   cacheKey: z.string().nullable(),
   upstream: z.array(z.string()),
   inputsPreview: z.string().nullable(),
-  resultPreview: z.string().nullable(),
-  error: serializedErrorSchema.nullable(),
-  owner: ownerSchema,
 });
 
 export const stateRecordSchema = z.object({

@@ -24,11 +24,6 @@ const CASE_FILES: Record<string, [file: string, ...args: string[]]> = {
   "graph-parse": ["graph-compile", "parse"],
 };
 const CHILD_FLAGS = ["--conditions=flowbench-source", "--expose-gc"];
-/**
- * Cases whose engine runs flows in worker threads, which inherit the process's execArgv:
- * a worker refuses V8 flags such as --expose-gc (ERR_WORKER_INVALID_EXEC_ARGV), so these run without it.
- */
-const WORKER_CASES = new Set(["event-latency"]);
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(benchDir, "results");
@@ -42,8 +37,7 @@ interface ChildOutcome {
 function runChild(name: string): Promise<ChildOutcome> {
   const started = performance.now();
   const [file, ...args] = CASE_FILES[name] ?? [name];
-  const flags = WORKER_CASES.has(name) ? CHILD_FLAGS.filter((f) => f !== "--expose-gc") : CHILD_FLAGS;
-  const child = spawn(process.execPath, [...flags, join(benchDir, "cases", `${file}.ts`), ...args], {
+  const child = spawn(process.execPath, [...CHILD_FLAGS, join(benchDir, "cases", `${file}.ts`), ...args], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, FLOWBENCH_LOG_LEVEL: "off" },
   });

@@ -1,0 +1,3 @@
+export function EditorPage({ flowId }: { flowId: string | null }) {
+  return <div>{flowId}</div>;
+}

@@ -92,6 +92,8 @@ export const METHODS = {
     ]),
     flowDetailSchema,
   ),
+  /** A graph flow takes the new name in its code and its file name; a code flow's file is renamed only. */
+  "flows.rename": mutation(z.strictObject({ id: flowIdSchema, name: z.string().trim().min(1, "must not be empty") }), flowDetailSchema),
   "flows.delete": mutation(z.strictObject({ id: flowIdSchema }), z.object({ id: z.string() })),
   "flows.import": mutation(
     z.strictObject({ fileName: z.string().min(1), source: z.string(), overwrite: z.boolean().optional() }),

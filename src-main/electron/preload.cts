@@ -21,6 +21,7 @@ const METHOD_NAMES: readonly string[] = [
   "flows.list",
   "flows.get",
   "flows.save",
+  "flows.rename",
   "flows.delete",
   "flows.import",
   "flows.export",

@@ -116,6 +116,19 @@ export function defineApiContract(name: string, make: () => Promise<ContractFixt
       expect(list.flows.map((x) => [x.id, x.kind])).toEqual([["chatty", "code"], ["hello", "graph"], ["slow-flow", "code"]]);
       expect(await client.call("flows.export", { id: "slow-flow" })).toEqual({ fileName: "slow-flow.ts", source: SLOW });
 
+      const renamed = await client.call("flows.rename", { id: "slow-flow", name: "Nightly Slow" });
+      expect(renamed).toMatchObject({ id: "nightly-slow", kind: "code" });
+      expect(readFileSync(join(f.flowsDir, "nightly-slow.ts"), "utf8")).toBe(SLOW);
+      expect((await failure(client.call("flows.get", { id: "slow-flow" }))).code).toBe("not-found");
+      await client.call("flows.save", { graph: { ...HELLO, name: "hello2" } });
+      const graphRenamed = await client.call("flows.rename", { id: "hello2", name: "Greeter" });
+      expect(graphRenamed).toMatchObject({ id: "greeter", name: "Greeter", kind: "graph" });
+      expect(readFileSync(join(f.flowsDir, "greeter.ts"), "utf8")).toContain('name: "Greeter"');
+      expect((await failure(client.call("flows.rename", { id: "greeter", name: "chatty" }))).code).toBe("conflict");
+      expect(readFileSync(join(f.flowsDir, "greeter.ts"), "utf8")).toContain('name: "Greeter"');
+      await client.call("flows.rename", { id: "nightly-slow", name: "slow flow" });
+      await client.call("flows.delete", { id: "greeter" });
+
       await client.call("flows.import", { fileName: "temp.ts", source: SLOW });
       expect(await client.call("flows.delete", { id: "temp" })).toEqual({ id: "temp" });
       expect((await failure(client.call("flows.get", { id: "temp" }))).code).toBe("not-found");

@@ -8,7 +8,7 @@ import type { HostContext } from "../context.ts";
 import type { Handlers } from "../dispatch.ts";
 import { slugOf, type FlowFile } from "../flow-files.ts";
 
-export function flowHandlers(ctx: HostContext): Pick<Handlers, "flows.list" | "flows.get" | "flows.save" | "flows.delete" | "flows.import" | "flows.export"> {
+export function flowHandlers(ctx: HostContext): Pick<Handlers, "flows.list" | "flows.get" | "flows.save" | "flows.rename" | "flows.delete" | "flows.import" | "flows.export"> {
   const summary = async (flow: FlowFile): Promise<FlowSummary> => {
     const last = (await ctx.store.listFlowRuns({ flowName: flow.name, parentFlowRunId: null, limit: 1 })).items[0];
     return {
@@ -37,6 +37,17 @@ export function flowHandlers(ctx: HostContext): Pick<Handlers, "flows.list" | "f
       const code = codeFor(input.graph);
       const id = input.id ?? slugOf(input.graph.name);
       return detail(ctx.flows.write(id, code, { create: input.id === undefined, ifUnchangedSince: input.ifUnchangedSince }));
+    },
+    "flows.rename": async ({ id, name }) => {
+      const flow = ctx.flows.get(id);
+      const folder = id.includes("/") ? `${id.slice(0, id.lastIndexOf("/"))}/` : "";
+      const to = `${folder}${slugOf(name)}`;
+      const source = flow.parsed.ok ? codeFor({ ...flow.parsed.graph, name }) : flow.source;
+      if (to === id) return detail(ctx.flows.write(id, source));
+      // Written under the new name first: a failure leaves the old file as it was.
+      const renamed = ctx.flows.write(to, source, { create: true });
+      ctx.flows.delete(id);
+      return detail(renamed);
     },
     "flows.delete": async ({ id }) => {
       ctx.flows.delete(id);

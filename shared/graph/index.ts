@@ -6,6 +6,7 @@ export { validateGraph, validateGraphJson, type Validation, type GraphProblem, t
 export { normalizeGraph } from "./normalize.ts";
 export { normalizeCode } from "./code-text.ts";
 export { identFromTitle } from "./names.ts";
+export { checkConnection, portsOf, type ConnectionRequest, type ConnectionCheck, type NodePorts } from "./connect.ts";
 export { TEMPLATES, nodeFromTemplate, withTemplateImports, type Template } from "./templates.ts";
 export { codeSyntaxErrors } from "./syntax.ts";
 export { buildRunGraph, taskRunsByNode, type RunGraph, type RunGraphNode } from "./run-graph.ts";

@@ -1,0 +1,216 @@
+/**
+ * The document's graph on an xyflow canvas, controlled by the store: every
+ * change goes through a store action and comes back as new props.
+ *
+ * Mouse (n8n's habits): left-drag on the pane draws a selection box, middle or
+ * right drag pans (or Space + drag), the wheel pans and Ctrl/⌘ + wheel zooms;
+ * Shift/Ctrl/⌘-click adds to the selection; Delete or Backspace deletes it.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+  type OnDelete,
+} from "@xyflow/react";
+import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
+import type { NodeKind } from "../../shared/graph/model.ts";
+import { useDocument, useDocumentStoreApi } from "../editor/store/context.tsx";
+import type { PaletteItem } from "../editor/store/types.ts";
+import { ConnectionToast, type Refusal } from "./connection-toast.tsx";
+import { EmptyState } from "./empty-state.tsx";
+import { nodeTypes } from "./kinds/node-types.ts";
+import { KINDS } from "./kinds/registry.ts";
+import { PALETTE_DRAG_TYPE, readPaletteDrag } from "./lib/palette-items.ts";
+import { GRID } from "./lib/placement.ts";
+import { connectRequest } from "./lib/ports.ts";
+import { applySelectChanges, deletionPlan } from "./lib/selection.ts";
+import type { CanvasEdge, CanvasNode } from "./lib/to-flow.ts";
+import { CanvasProvider, useInsideCanvasProvider } from "./provider.tsx";
+import { QuickAdd, type QuickAddAt } from "./quick-add.tsx";
+import { useAddNode } from "./use-add-node.ts";
+import { useCanvasModel } from "./use-canvas-model.ts";
+
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const PAN_BUTTONS = [1, 2];
+const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
+const DELETE_KEYS = ["Delete", "Backspace"];
+const ZOOM_KEYS = ["Meta", "Control"];
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+const minimapColor = (node: CanvasNode) => KINDS[node.type as NodeKind]?.accent ?? "#888";
+
+export function FlowCanvas({ className = "" }: { className?: string }) {
+  const inside = useInsideCanvasProvider();
+  const canvas = <Canvas className={className} />;
+  return inside ? canvas : <CanvasProvider>{canvas}</CanvasProvider>;
+}
+
+function pointerOf(event: MouseEvent | TouchEvent): { x: number; y: number } {
+  const p = "changedTouches" in event ? event.changedTouches[0] : event;
+  return { x: p?.clientX ?? 0, y: p?.clientY ?? 0 };
+}
+
+function Canvas({ className }: { className: string }) {
+  const doc = useDocumentStoreApi();
+  const flow = useReactFlow<CanvasNode, CanvasEdge>();
+  const addNode = useAddNode();
+  const { nodes, edges, applyDimensions } = useCanvasModel();
+  const empty = useDocument((s) => s.graph.nodes.length === 0);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const lastRefusal = useRef<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [quickAdd, setQuickAdd] = useState<QuickAddAt | null>(null);
+  const clearRefusal = useCallback(() => setRefusal(null), []);
+  const closeQuickAdd = useCallback(() => setQuickAdd(null), []);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const state = doc.getState();
+      const moves: { id: string; position: { x: number; y: number } }[] = [];
+      let final = false;
+      for (const c of changes) {
+        if (c.type === "position" && c.position) {
+          moves.push({ id: c.id, position: c.position });
+          if (!c.dragging) final = true;
+        }
+      }
+      if (moves.length) state.moveNodes(moves, { final });
+      const selection = applySelectChanges(state.selection, "nodes", changes);
+      if (selection) state.select(selection);
+      applyDimensions(changes);
+      // Removal arrives in onDelete, nodes and edges together, so one key press is one undo step.
+    },
+    [doc, applyDimensions],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<CanvasEdge>[]) => {
+      const state = doc.getState();
+      const selection = applySelectChanges(state.selection, "edges", changes);
+      if (selection) state.select(selection);
+    },
+    [doc],
+  );
+
+  const onDelete: OnDelete<CanvasNode, CanvasEdge> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) => {
+      const state = doc.getState();
+      const plan = deletionPlan(state.selection, gone.map((n) => n.id), goneEdges.map((e) => e.id), state.graph.edges);
+      if (plan.selection) return state.deleteSelection();
+      if (plan.nodes.length) state.deleteNodes(plan.nodes);
+      if (plan.edges.length) state.deleteEdges(plan.edges);
+    },
+    [doc],
+  );
+
+  const isValidConnection: IsValidConnection<CanvasEdge> = useCallback(
+    (c) => {
+      const state = doc.getState();
+      const asked = connectRequest(state.graph, c);
+      const result = asked.ok ? state.checkConnection(asked.request) : asked;
+      lastRefusal.current = result.ok ? null : result.reason;
+      return result.ok;
+    },
+    [doc],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const state = doc.getState();
+      const asked = connectRequest(state.graph, c);
+      const result = asked.ok ? state.connect(asked.request) : asked;
+      lastRefusal.current = result.ok ? null : result.reason;
+    },
+    [doc],
+  );
+
+  const onConnectEnd: OnConnectEnd = useCallback((event, connection) => {
+    const reason = lastRefusal.current;
+    lastRefusal.current = null;
+    // isValid is null when the wire was dropped away from any handle: nothing was refused.
+    if (reason && connection.isValid !== null) setRefusal({ reason, ...pointerOf(event), at: Date.now() });
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const item = readPaletteDrag(e.dataTransfer.getData(PALETTE_DRAG_TYPE));
+      if (!item) return;
+      e.preventDefault();
+      addNode(item, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [addNode, flow],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: ReactMouseEvent) => {
+      const box = wrapper.current?.getBoundingClientRect();
+      if (!box || !(e.target instanceof Element) || !e.target.classList.contains("react-flow__pane")) return;
+      const left = Math.min(e.clientX - box.left, box.width - 296);
+      const top = Math.min(e.clientY - box.top, box.height - 392);
+      setQuickAdd({ left: Math.max(8, left), top: Math.max(8, top), flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
+    },
+    [flow],
+  );
+
+  const pickQuickAdd = useCallback(
+    (item: PaletteItem) => {
+      if (quickAdd) addNode(item, quickAdd.flow);
+      setQuickAdd(null);
+    },
+    [addNode, quickAdd],
+  );
+
+  return (
+    <div ref={wrapper} className={`relative h-full w-full ${className}`} onDoubleClick={onDoubleClick}>
+      <ReactFlow<CanvasNode, CanvasEdge>
+        data-testid="flow-canvas"
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onPaneClick={closeQuickAdd}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.05}
+        maxZoom={2}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        onlyRenderVisibleElements
+        selectionOnDrag
+        panOnDrag={PAN_BUTTONS}
+        panOnScroll
+        zoomActivationKeyCode={ZOOM_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        deleteKeyCode={DELETE_KEYS}
+        zoomOnDoubleClick={false}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700" />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+      </ReactFlow>
+      {empty && <EmptyState onAddTask={() => addNode({ kind: "task" })} />}
+      {quickAdd && <QuickAdd at={quickAdd} onPick={pickQuickAdd} onClose={closeQuickAdd} />}
+      <ConnectionToast refusal={refusal} onDone={clearRefusal} />
+    </div>
+  );
+}

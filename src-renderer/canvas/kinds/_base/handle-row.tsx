@@ -1,0 +1,43 @@
+/** One labelled handle per row, so each input sits beside its name and type. */
+import { Handle, Position } from "@xyflow/react";
+import { Plus } from "lucide-react";
+import type { Port } from "../../../../shared/graph/model.ts";
+import { NEW_INPUT_HANDLE } from "../../lib/ports.ts";
+
+const HANDLE = "!h-2.5 !w-2.5 !border-2 !border-white !bg-zinc-400 dark:!border-zinc-900 dark:!bg-zinc-500";
+
+export function InputRow({ port, note }: { port: Port; note?: string }) {
+  return (
+    <div className="relative flex h-6 items-center pl-3 pr-2 text-[11px]" data-testid={`input-${port.name}`}>
+      <Handle type="target" position={Position.Left} id={port.name} className={HANDLE} />
+      <span className="truncate font-mono text-zinc-700 dark:text-zinc-300">
+        {port.name}
+        {port.optional ? "?" : ""}
+        {port.type ? <span className="text-zinc-400 dark:text-zinc-500">: {port.type}</span> : null}
+      </span>
+      {note && <span className="ml-auto shrink-0 rounded bg-zinc-100 px-1 text-[9px] uppercase text-zinc-500 dark:bg-zinc-800">{note}</span>}
+    </div>
+  );
+}
+
+/** Dropping a wire here adds a new named input (output and subflow nodes). */
+export function NewInputRow({ label }: { label: string }) {
+  return (
+    <div className="relative flex h-6 items-center pl-3 pr-2 text-[11px] text-zinc-400 dark:text-zinc-500">
+      <Handle type="target" position={Position.Left} id={NEW_INPUT_HANDLE} className={`${HANDLE} !border-dashed !bg-transparent`} />
+      <Plus className="mr-1 size-3" aria-hidden />
+      {label}
+    </div>
+  );
+}
+
+export function OutputRow({ id, label, color }: { id: string; label: string; color?: string }) {
+  return (
+    <div className="relative flex h-6 items-center justify-end pl-2 pr-3 text-[11px]" data-testid={`output-${id}`}>
+      <span className="truncate font-mono text-zinc-500 dark:text-zinc-400" style={color ? { color } : undefined}>
+        {label}
+      </span>
+      <Handle type="source" position={Position.Right} id={id} className={HANDLE} style={color ? { background: color } : undefined} />
+    </div>
+  );
+}

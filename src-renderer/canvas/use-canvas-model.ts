@@ -1,0 +1,38 @@
+/** The store's graph as xyflow nodes and edges, re-derived only from the slices they depend on. */
+import type { NodeChange } from "@xyflow/react";
+import { useCallback, useMemo, useState } from "react";
+import { useDocument } from "../editor/store/context.tsx";
+import { createEdgeMapper, createNodeMapper, type CanvasEdge, type CanvasNode, type Size } from "./lib/to-flow.ts";
+
+export function useCanvasModel(): {
+  nodes: CanvasNode[];
+  edges: CanvasEdge[];
+  /** Keeps xyflow's measurements: a controlled node without `measured` would be measured again and hidden meanwhile. */
+  applyDimensions: (changes: readonly NodeChange<CanvasNode>[]) => void;
+} {
+  const graph = useDocument((s) => s.graph);
+  const selection = useDocument((s) => s.selection);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [mapNodes] = useState(createNodeMapper);
+  const [mapEdges] = useState(createEdgeMapper);
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const nodes = useMemo(() => mapNodes(graph.nodes, selectedNodes, measured), [mapNodes, graph.nodes, selectedNodes, measured]);
+  const edges = useMemo(() => mapEdges(graph, selectedEdges), [mapEdges, graph, selectedEdges]);
+
+  const applyDimensions = useCallback((changes: readonly NodeChange<CanvasNode>[]) => {
+    setMeasured((prev) => {
+      let next: Map<string, Size> | null = null;
+      for (const c of changes) {
+        if (c.type !== "dimensions" || !c.dimensions) continue;
+        const old = (next ?? prev).get(c.id);
+        if (old && old.width === c.dimensions.width && old.height === c.dimensions.height) continue;
+        next ??= new Map(prev);
+        next.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+      }
+      return next ?? prev;
+    });
+  }, []);
+
+  return { nodes, edges, applyDimensions };
+}

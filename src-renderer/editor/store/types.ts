@@ -4,7 +4,7 @@
  * for the user's intent. The graph stays plain serialisable data (no callbacks),
  * and every change to it is one undoable step.
  */
-import type { FlowGraph, FlowParam, GraphEdge, GraphNode, Port, TaskGraphOptions, TemplateId } from "../../../shared/graph/model.ts";
+import type { FlowGraph, FlowGraphOptions, FlowParam, GraphEdge, GraphNode, Port, TaskGraphOptions, TemplateId } from "../../../shared/graph/model.ts";
 
 export type XY = { x: number; y: number };
 
@@ -79,6 +79,7 @@ export interface DocumentActions {
   /** For input nodes: which parameter; for subflow nodes: which flow. */
   updateNodeTarget(id: string, target: string): void;
   updateFlowMeta(patch: { name?: string; description?: string | undefined; header?: string }): void;
+  updateFlowOptions(patch: Partial<FlowGraphOptions>): void;
   addParam(param?: Partial<FlowParam>): void;
   updateParam(index: number, patch: Partial<FlowParam>): void;
   removeParam(index: number): void;

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { constants } from "node:os";
 import { resolve } from "node:path";
 import { findElectron } from "./electron-binary.ts";
+import { ensureRendererBuilt } from "./renderer-build.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = resolve(root, "src-main/cli/bin.ts");
@@ -26,9 +27,12 @@ function runUntilDone(command: string, args: string[], env: NodeJS.ProcessEnv = 
 }
 
 const electron = findElectron(root);
+// Both the window and the server show dist/renderer; its type libraries come from tsc's output.
+const compiled = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-b"], { stdio: "inherit", cwd: root }).status;
+if (compiled !== 0) process.exit(compiled ?? 1);
+const rendered = ensureRendererBuilt(root);
+if (rendered !== 0) process.exit(rendered);
 if (electron) {
-  const built = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-b"], { stdio: "inherit", cwd: root }).status;
-  if (built !== 0) process.exit(built ?? 1);
   // With ELECTRON_RUN_AS_NODE set, the binary would be a plain Node and ignore the app.
   const { ELECTRON_RUN_AS_NODE: _ignored, ...env } = process.env;
   runUntilDone(electron.executable, [root, ...extra], env);

@@ -20,7 +20,7 @@ export function createRequestHandler(host: ApiHost, guard: GuardOptions, staticD
     if (url.pathname.startsWith("/api/")) return api(req, res, url.pathname);
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, fail("bad-request", `${req.method} is not allowed on ${url.pathname}`), { allow: "GET, HEAD" });
     const page = pageFor(staticDir, url.pathname, guard.token);
-    res.writeHead(page.status, { "content-type": page.type, "content-security-policy": CSP, "x-content-type-options": "nosniff", "cache-control": "no-store" });
+    res.writeHead(page.status, { "content-type": page.type, "content-security-policy": page.csp ?? CSP, "x-content-type-options": "nosniff", "cache-control": "no-store" });
     res.end(req.method === "HEAD" ? undefined : page.body);
   };
 

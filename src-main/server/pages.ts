@@ -22,13 +22,17 @@ export interface Page {
   status: number;
   type: string;
   body: Buffer | string;
+  csp?: string;
 }
 
-export const CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** The app's policy: no inline or eval'd script; inline styles only (Monaco and the canvas set them at run time). */
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** The status page without a renderer build carries one small inline script. */
+export const FALLBACK_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
 
 /** A file under `root`, or index.html for app routes (the SPA fallback); never a path outside `root`. */
 export function pageFor(root: string | undefined, urlPath: string, token: string): Page {
-  if (!root || !existsSync(join(root, "index.html"))) return { status: 200, type: TYPES[".html"]!, body: fallbackPage(token) };
+  if (!root || !existsSync(join(root, "index.html"))) return { status: 200, type: TYPES[".html"]!, body: fallbackPage(token), csp: FALLBACK_CSP };
   const clean = normalize(decodeURIComponent(urlPath.split("?")[0]!)).replace(/^([/\\])+/, "");
   const file = join(root, clean);
   if (!file.startsWith(root + sep) && file !== root) return { status: 404, type: "text/plain", body: "Not found" };

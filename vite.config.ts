@@ -3,11 +3,12 @@
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
+import { sdkTypesPlugin } from "./scripts/vite/sdk-types.ts";
 
 export default defineConfig({
   root: "src-renderer",
   base: "./",
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), sdkTypesPlugin()],
   build: {
     outDir: "../dist/renderer",
     emptyOutDir: true,

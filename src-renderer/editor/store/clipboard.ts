@@ -114,7 +114,8 @@ export function importStatements(header: string): string[] {
 
 /** `header` with the import statements of `from` it lacks, placed after its own imports. */
 export function mergeImports(header: string, from: string): string {
-  const key = (s: string) => s.replace(/\s+/g, " ").replace(/;$/, "").trim();
+  // Layout does not matter: `import {\n  a,\n} from "x"` is `import { a } from "x"`.
+  const key = (s: string) => s.replace(/\s+/g, "").replace(/,\}/g, "}").replace(/;$/, "");
   const have = new Set(importStatements(header).map(key));
   const missing = importStatements(from).filter((s) => !have.has(key(s)));
   if (missing.length === 0) return header;

@@ -38,20 +38,39 @@ export function incomingInputs(edges: readonly GraphEdge[], target: string): rea
 }
 
 type OpenInputs = NodePorts["inputs"];
+const incomingEdges = new WeakMap<readonly GraphEdge[], Map<string, GraphEdge[]>>();
 const openByGraph = new WeakMap<FlowGraph, Map<string, OpenInputs>>();
 const lastOpen = new Map<string, { key: string; inputs: OpenInputs }>();
 
+function edgesInto(edges: readonly GraphEdge[], target: string): readonly GraphEdge[] {
+  let index = incomingEdges.get(edges);
+  if (!index) {
+    index = new Map();
+    for (const e of edges) {
+      const list = index.get(e.target);
+      if (list) list.push(e);
+      else index.set(e.target, [e]);
+    }
+    incomingEdges.set(edges, index);
+  }
+  return index.get(target) ?? [];
+}
+
 /**
  * portsOf's inputs for an output or subflow node (named and typed by the wires
- * into it), computed once per graph and kept identical while unchanged, so a
- * store selector can return it.
+ * into it). portsOf indexes the whole graph per call, so it gets only this
+ * node's wires and their sources; the answer is cached per graph and kept
+ * identical while unchanged, so a store selector can return it.
  */
 export function openInputs(graph: FlowGraph, node: GraphNode): OpenInputs {
   let perGraph = openByGraph.get(graph);
   if (!perGraph) openByGraph.set(graph, (perGraph = new Map()));
   let inputs = perGraph.get(node.id);
   if (!inputs) {
-    inputs = portsOf(node, graph).inputs;
+    const edges = edgesInto(graph.edges, node.id);
+    const nodes = nodeIndex(graph.nodes);
+    const sources = edges.flatMap((e) => nodes.get(e.source) ?? []);
+    inputs = portsOf(node, { ...graph, nodes: sources, edges: [...edges] }).inputs;
     const key = JSON.stringify(inputs);
     const last = lastOpen.get(node.id);
     if (last?.key === key) inputs = last.inputs;

@@ -76,3 +76,15 @@ describe("edges", () => {
     expect(more[0]!.label).toBe("x");
   });
 });
+
+describe("openInputs", () => {
+  it("names and types an output's inputs from its wires, and keeps the list identical while unchanged", async () => {
+    const { openInputs } = await import("./graph-index.ts");
+    const out: GraphNode = { id: "out", kind: "output", title: "Output", position: { x: 0, y: 0 } };
+    const typed: GraphNode = { ...task("a"), output: "number" } as GraphNode;
+    const g = graphOf([typed, task("b"), out], [{ source: "a", target: "out", input: "total" }, { source: "b", target: "out", input: "rest" }]);
+    const first = openInputs(g, out);
+    expect(first).toEqual([{ name: "total", type: "number" }, { name: "rest" }]);
+    expect(openInputs({ ...g, nodes: [...g.nodes] }, out)).toBe(first);
+  });
+});

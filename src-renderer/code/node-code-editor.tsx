@@ -64,14 +64,15 @@ function BodyEditor({ monaco, nodeId }: { monaco: MonacoApi; nodeId: string }) {
       const end = model.getLineCount() - 2; // the suffix adds "}" and a last empty line
       return new monaco.Range(start, 1, end, model.getLineMaxColumn(end));
     };
-    const hide = () => {
+    const hide = (force = false) => {
       const body = bodyRange();
       const total = model.getLineCount();
       // Not in Monaco's public typings, but the supported way to fold lines away for good.
-      (editor as unknown as { setHiddenAreas(r: Monaco.IRange[]): void }).setHiddenAreas([
-        new monaco.Range(1, 1, body.startLineNumber - 1, 1),
-        new monaco.Range(body.endLineNumber + 1, 1, total, 1),
-      ]);
+      (editor as unknown as { setHiddenAreas(r: Monaco.IRange[], source?: unknown, force?: boolean): void }).setHiddenAreas(
+        [new monaco.Range(1, 1, body.startLineNumber - 1, 1), new monaco.Range(body.endLineNumber + 1, 1, total, 1)],
+        undefined,
+        force,
+      );
     };
     const edit = (range: Monaco.IRange, text: string) => {
       programmatic = true;
@@ -102,7 +103,12 @@ function BodyEditor({ monaco, nodeId }: { monaco: MonacoApi; nodeId: string }) {
         if (programmatic) return;
         if (bodyOf(model.getValue(), prelude) === null) {
           // Undoing past an outside prelude change re-applies it; any other edit that reached outside the body is refused.
-          queueMicrotask(() => void (e.isUndoing ? model.redo() : model.undo()));
+          queueMicrotask(() => {
+            void (e.isUndoing ? model.redo() : model.undo());
+            hide(true);
+            const pos = editor.getPosition();
+            if (pos) editor.revealPosition(pos);
+          });
           return;
         }
         hide();
@@ -121,6 +127,20 @@ function BodyEditor({ monaco, nodeId }: { monaco: MonacoApi; nodeId: string }) {
           return new monaco.Selection(a.lineNumber, a.column, b.lineNumber, b.column);
         });
         if (fixed.some((f, i) => !f.equalsSelection(sels[i]!))) editor.setSelections(fixed);
+      }),
+    );
+    subs.push(
+      editor.onKeyDown((e) => {
+        // Deleting across the body's edges would join it with the hidden signature or closing brace.
+        const body = bodyRange();
+        const sels = editor.getSelections() ?? [];
+        const empty = sels.length > 0 && sels.every((sel) => sel.isEmpty());
+        const atStart = empty && sels.some((sel) => sel.getPosition().equals(body.getStartPosition()));
+        const atEnd = empty && sels.some((sel) => sel.getPosition().equals(body.getEndPosition()));
+        if ((e.keyCode === monaco.KeyCode.Backspace && atStart) || (e.keyCode === monaco.KeyCode.Delete && atEnd)) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
       }),
     );
     subs.push(editor.onDidBlurEditorText(flush));

@@ -18,19 +18,37 @@ export interface SdkTypeFile {
   content: string;
 }
 
-export function sdkTypesPlugin(repoRoot: string = process.cwd()): Plugin {
+/** `repoRoot` defaults to the nearest folder above Vite's root whose package.json names "flowbench". */
+export function sdkTypesPlugin(root?: string): Plugin {
+  let repoRoot = root ?? process.cwd();
   return {
     name: "flowbench-sdk-types",
+    configResolved(config) {
+      if (!root) repoRoot = findRepoRoot(config.root) ?? repoRoot;
+    },
     resolveId: (id) => (id === ID ? RESOLVED : null),
     load(id) {
       if (id !== RESOLVED) return null;
       const entry = path.join(repoRoot, "dist/src-main/sdk.d.ts");
       if (!existsSync(entry)) this.error("flowbench-sdk-types: dist/src-main/sdk.d.ts is missing; run `npx tsc -b` first");
-      const files = collectSdkTypes(repoRoot);
+      let files: ReturnType<typeof collectSdkTypes>;
+      try {
+        files = collectSdkTypes(repoRoot);
+      } catch (error) {
+        this.error(error instanceof Error ? error.message : String(error));
+      }
       for (const f of files) this.addWatchFile(f.source);
       return `export default ${JSON.stringify(files.map(({ path, content }) => ({ path, content })))};`;
     },
   };
+}
+
+function findRepoRoot(from: string): string | null {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "flowbench") return dir;
+    if (path.dirname(dir) === dir) return null;
+  }
 }
 
 /** Every declaration file a program rooted at the SDK's entry (plus @types/node) reads, but TypeScript's own libs. */

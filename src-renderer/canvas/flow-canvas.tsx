@@ -44,7 +44,10 @@ const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const DELETE_KEYS = ["Delete", "Backspace"];
 const ZOOM_KEYS = ["Meta", "Control"];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
-const minimapColor = (node: CanvasNode) => KINDS[node.type as NodeKind]?.accent ?? "#888";
+/** Dark-theme values for the xyflow variables the app's stylesheet leaves at their light defaults. */
+const DARK_VARS =
+  "dark:[--xy-edge-label-background-color:#18181b] dark:[--xy-edge-label-color:#d4d4d8] dark:[--xy-minimap-mask-background-color:rgb(9_9_11/0.6)] dark:[--xy-attribution-background-color:transparent]";
+const minimapColor = (node: CanvasNode) => KINDS[node.type?.slice(3) as NodeKind]?.accent ?? "#888";
 
 export function FlowCanvas({ className = "" }: { className?: string }) {
   const inside = useInsideCanvasProvider();
@@ -174,7 +177,7 @@ function Canvas({ className }: { className: string }) {
   );
 
   return (
-    <div ref={wrapper} className={`relative h-full w-full ${className}`} onDoubleClick={onDoubleClick}>
+    <div ref={wrapper} className={`relative h-full w-full ${DARK_VARS} ${className}`} onDoubleClick={onDoubleClick}>
       <ReactFlow<CanvasNode, CanvasEdge>
         data-testid="flow-canvas"
         nodes={nodes}

@@ -12,7 +12,12 @@ import { CONTROL_HANDLE, inputCount, OUT_HANDLE } from "./ports.ts";
 
 /** Node components read their node from the store by this id: data stays serialisable and tiny. */
 export type CanvasNodeData = { id: string };
-export type CanvasNode = Node<CanvasNodeData, NodeKind>;
+export type CanvasNode = Node<CanvasNodeData, `fb-${NodeKind}`>;
+
+/** xyflow's own "input", "output" and "default" types come with CSS (width 150px, padding) that would wrap ours. */
+export function nodeType(kind: NodeKind): `fb-${NodeKind}` {
+  return `fb-${kind}`;
+}
 export type CanvasEdge = Edge<Record<string, never>>;
 export type Size = { width: number; height: number };
 
@@ -38,7 +43,7 @@ export function createNodeMapper() {
       const { x, y } = n.position;
       let entry = cache.get(n.id);
       if (!entry || entry.x !== x || entry.y !== y || entry.kind !== n.kind || entry.selected !== sel || entry.measured !== m) {
-        const node: CanvasNode = { id: n.id, type: n.kind, position: { x, y }, data: entry?.node.data ?? { id: n.id }, selected: sel };
+        const node: CanvasNode = { id: n.id, type: nodeType(n.kind), position: { x, y }, data: entry?.node.data ?? { id: n.id }, selected: sel };
         if (m) node.measured = m;
         entry = { x, y, kind: n.kind, selected: sel, measured: m, node };
         cache.set(n.id, entry);

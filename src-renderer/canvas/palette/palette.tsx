@@ -51,7 +51,7 @@ export function Palette({ onPick, autoFocus, className = "" }: PaletteProps) {
           className="w-full rounded-md border border-zinc-300 bg-white py-1.5 pl-7 pr-2 text-[13px] outline-none focus:border-accent-500 focus:ring-2 focus:ring-accent-500/30 dark:border-zinc-700 dark:bg-zinc-900"
         />
       </label>
-      <div ref={list} role="listbox" aria-label="Nodes" className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
+      <div ref={list} role="listbox" aria-label="Nodes" className="min-h-0 flex-1 select-none overflow-y-auto px-2 pb-2">
         {shown.length === 0 && (
           <p className="px-2 py-4 text-center text-xs text-zinc-500" data-testid="palette-empty">
             No nodes match “{query}”.

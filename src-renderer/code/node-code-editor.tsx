@@ -57,7 +57,8 @@ function BodyEditor({ monaco, nodeId }: { monaco: MonacoApi; nodeId: string }) {
     let programmatic = false;
 
     const model = monaco.editor.createModel(modelText(prelude, first.code), "typescript", uniqueUri(monaco, `node-${nodeId}`));
-    const editor = monaco.editor.create(host.current, { ...EDITOR_OPTIONS, model });
+    // Line numbers count from the body's first line, as diagnostics and the user do.
+    const editor = monaco.editor.create(host.current, { ...EDITOR_OPTIONS, model, lineNumbers: (n) => String(n - bodyStartLine(prelude) + 1) });
 
     const bodyRange = () => {
       const start = bodyStartLine(prelude);

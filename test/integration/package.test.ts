@@ -28,6 +28,8 @@ describe("the flowbench package", () => {
     expect(files).toContain("dist/src-main/sdk.d.ts");
     expect(files).toContain("dist/src-main/cli/bin.js");
     expect(files).toContain("dist/shared/sdk/index.js");
+    // `flowbench server` from the package serves the editor.
+    expect(files).toContain("dist/renderer/index.html");
     expect(files.filter((f) => /\.test\./.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   });

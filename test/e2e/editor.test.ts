@@ -136,8 +136,8 @@ describe("the visual editor, in Chromium against flowbench server", () => {
     await (await chooser).setFiles(join(ROOT, "test/fixtures/graphs/etl-orders.ts"));
     await page().waitForURL(/#\/flows\/etl-orders$/);
     await page().getByTestId("node-join").waitFor();
-    expect(await page().locator(".react-flow__node").count()).toBe(6);
-    expect(await page().locator(".react-flow__edge").count()).toBe(5);
+    await expect.poll(() => page().locator(".react-flow__node").count(), POLL).toBe(6);
+    await expect.poll(() => page().locator(".react-flow__edge").count(), POLL).toBe(5);
   });
 
   it("lays out a 10-node flow and shows it with its minimap (screenshot)", async () => {
@@ -149,6 +149,20 @@ describe("the visual editor, in Chromium against flowbench server", () => {
     await page().getByTestId("node-report").click();
     await page().waitForTimeout(600);
     await shot("editor-10-nodes");
+  });
+
+  it("follows the dark theme everywhere, and lists the saved flows with their state", async () => {
+    await page().getByRole("button", { name: "Switch to dark theme" }).click();
+    expect(await page().evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+    await page().waitForTimeout(300);
+    await shot("editor-10-nodes-dark");
+    // The layout moved nodes: leaving asks first.
+    await page().getByTestId("back-to-flows").click();
+    await page().getByRole("dialog", { name: "Unsaved changes" }).getByRole("button", { name: "Discard" }).click();
+    await page().getByTestId("flow-list").waitFor();
+    expect(await page().getByTestId("flow-row-orders-report").count()).toBe(1);
+    await shot("flows-home-dark");
+    await page().getByRole("button", { name: "Switch to light theme" }).click();
   });
 
   it("never asked anything of a host other than the server (no CDN)", () => {

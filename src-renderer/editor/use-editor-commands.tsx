@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { compileGraph } from "../../shared/graph/index.ts";
 import { useApi } from "../app/api-context.tsx";
+import { useMenuCommands } from "../app/menu.ts";
 import { navigate, type Route } from "../app/route.ts";
 import { useCanvasCommands } from "../canvas/commands.ts";
 import { downloadText } from "../files/download.ts";
@@ -113,6 +114,12 @@ export function useEditorCommands(ui: { toggleCode(): void; showHelp(): void }):
   }, [client, store, canvas, confirm, ui]);
 
   useShortcutListeners(commands.run, store);
+  useMenuCommands((command) => {
+    if (command === "file.new") commands.run("newFlow");
+    else if (command === "file.import") commands.run("import");
+    else if (command === "file.export") commands.run("export");
+    else if (command === "file.open" || command === "view.flows") void commands.leave({ page: "home" });
+  });
   useEffect(() => {
     const onSave = () => commands.run("save");
     const onUnload = (e: BeforeUnloadEvent) => {

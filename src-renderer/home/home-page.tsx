@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { FlowSummary } from "../../shared/api/contract.ts";
 import { useApi } from "../app/api-context.tsx";
 import { Logo } from "../app/logo.tsx";
+import { useMenuCommands } from "../app/menu.ts";
 import { hrefFor, navigate } from "../app/route.ts";
 import { ThemeToggle } from "../app/theme-toggle.tsx";
 import { importFlowFile } from "../files/import-flow.ts";
@@ -34,6 +35,10 @@ export function HomePage() {
       toast("error", `Import failed: ${(e as Error).message}`);
     }
   };
+  useMenuCommands((command) => {
+    if (command === "file.new") navigate({ page: "new" });
+    else if (command === "file.import" || command === "file.open") void onImport();
+  });
   const actions = {
     rename: (flow: FlowSummary) => setRenaming(flow),
     duplicate: async (flow: FlowSummary) => {

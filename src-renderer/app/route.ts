@@ -1,16 +1,28 @@
 /**
  * Hash routes, so the same build works from `flowbench server` and from a
- * file:// page in the desktop window: `#/` (flows), `#/flows/<id>`, `#/new`.
+ * file:// page in the desktop window: `#/` (flows), `#/flows/<id>`, `#/new`,
+ * `#/runs` (with filters as a query), `#/runs/<id>`, `#/dashboard`.
  */
 import { useSyncExternalStore } from "react";
 
-export type Route = { page: "home" } | { page: "editor"; flowId: string } | { page: "new" };
+export type Route =
+  | { page: "home" }
+  | { page: "editor"; flowId: string }
+  | { page: "new" }
+  | { page: "runs"; query?: string }
+  | { page: "run"; runId: string }
+  | { page: "dashboard" };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "");
   const flow = /^\/flows\/(.+)$/.exec(path);
   if (flow) return { page: "editor", flowId: decodeURIComponent(flow[1]!) };
   if (path === "/new") return { page: "new" };
+  const run = /^\/runs\/([^/?]+)$/.exec(path);
+  if (run) return { page: "run", runId: decodeURIComponent(run[1]!) };
+  const runs = /^\/runs(?:\?(.*))?$/.exec(path);
+  if (runs) return runs[1] ? { page: "runs", query: runs[1] } : { page: "runs" };
+  if (path === "/dashboard") return { page: "dashboard" };
   return { page: "home" };
 }
 
@@ -22,6 +34,12 @@ export function hrefFor(route: Route): string {
       return "#/new";
     case "editor":
       return `#/flows/${route.flowId.split("/").map(encodeURIComponent).join("/")}`;
+    case "runs":
+      return route.query ? `#/runs?${route.query}` : "#/runs";
+    case "run":
+      return `#/runs/${encodeURIComponent(route.runId)}`;
+    case "dashboard":
+      return "#/dashboard";
   }
 }
 

@@ -3,10 +3,9 @@ import { FileUp, FolderOpen, Plus, Workflow } from "lucide-react";
 import { useEffect, useState } from "react";
 import type { FlowSummary } from "../../shared/api/contract.ts";
 import { useApi } from "../app/api-context.tsx";
-import { Logo } from "../app/logo.tsx";
+import { AppHeader } from "../app/app-header.tsx";
 import { useMenuCommands } from "../app/menu.ts";
 import { hrefFor, navigate } from "../app/route.ts";
-import { ThemeToggle } from "../app/theme-toggle.tsx";
 import { importFlowFile } from "../files/import-flow.ts";
 import { forgetFlow, recentFlows } from "../files/recent.ts";
 import { Button } from "../ui/button.tsx";
@@ -71,11 +70,7 @@ export function HomePage() {
 
   return (
     <div className="flex h-full flex-col">
-      <header className="flex h-12 items-center gap-3 border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <Logo />
-        <div className="flex-1" />
-        <ThemeToggle />
-      </header>
+      <AppHeader />
       <main className="mx-auto w-full max-w-5xl flex-1 overflow-auto px-6 py-8">
         <div className="flex items-end gap-3">
           <div className="flex-1">

@@ -127,6 +127,11 @@ export const METHODS = {
     z.strictObject({ runId }),
     z.object({ run: flowRunSchema, taskRuns: z.array(taskRunSchema), states: z.array(stateRecordSchema), subflowRuns: z.array(flowRunSchema) }),
   ),
+  /** One task run with its state history: the attempts a node's details show. */
+  "runs.taskRun": query(
+    z.strictObject({ runId, taskRunId: runId }),
+    z.object({ taskRun: taskRunSchema, states: z.array(stateRecordSchema) }),
+  ),
   "logs.list": query(
     z.strictObject({
       runId,

@@ -31,6 +31,7 @@ const METHOD_NAMES: readonly string[] = [
   "runs.retry",
   "runs.list",
   "runs.get",
+  "runs.taskRun",
   "logs.list",
 ];
 const MENU_COMMANDS: readonly string[] = ["file.new", "file.open", "file.import", "file.export", "run.start", "run.cancel", "view.flows", "view.runs"];

@@ -182,6 +182,10 @@ export function defineApiContract(name: string, make: () => Promise<ContractFixt
       expect(detail.run).toMatchObject({ id: runId, flowName: "chatty", stateType: "COMPLETED" });
       expect(detail.taskRuns.map((t) => t.taskName)).toEqual(["talk"]);
       expect(detail.states.map((s) => s.type)).toContain("COMPLETED");
+      const talk = await client.call("runs.taskRun", { runId, taskRunId: detail.taskRuns[0]!.id });
+      expect(talk.taskRun).toEqual(detail.taskRuns[0]);
+      expect(talk.states.map((s) => s.type)).toEqual(expect.arrayContaining(["RUNNING", "COMPLETED"]));
+      expect((await failure(client.call("runs.taskRun", { runId, taskRunId: "nope" }))).message).toContain("has no task run 'nope'");
 
       const page = await client.call("logs.list", { runId, limit: 10 });
       expect(page.items.map((l) => l.message)).toEqual(Array.from({ length: 10 }, (_, i) => `line ${i + 1}`));

@@ -4,7 +4,7 @@ import { isTerminal } from "../../../shared/sdk/states.ts";
 import type { HostContext } from "../context.ts";
 import type { Handlers } from "../dispatch.ts";
 
-export function runHandlers(ctx: HostContext): Pick<Handlers, "runs.start" | "runs.cancel" | "runs.retry" | "runs.list" | "runs.get" | "logs.list"> {
+export function runHandlers(ctx: HostContext): Pick<Handlers, "runs.start" | "runs.cancel" | "runs.retry" | "runs.list" | "runs.get" | "runs.taskRun" | "logs.list"> {
   const getRun = async (runId: string) => {
     const run = await ctx.store.getFlowRun(runId);
     if (!run) throw new ApiError("not-found", `There is no run '${runId}'`);
@@ -33,6 +33,12 @@ export function runHandlers(ctx: HostContext): Pick<Handlers, "runs.start" | "ru
         ctx.store.listFlowRuns({ parentFlowRunId: runId, limit: 1000 }),
       ]);
       return { run, taskRuns, states, subflowRuns: subflows.items };
+    },
+    "runs.taskRun": async ({ runId, taskRunId }) => {
+      await getRun(runId);
+      const taskRun = (await ctx.store.listTaskRuns({ flowRunId: runId })).find((t) => t.id === taskRunId);
+      if (!taskRun) throw new ApiError("not-found", `Run '${runId}' has no task run '${taskRunId}'`);
+      return { taskRun, states: await ctx.store.listStates(taskRunId) };
     },
     "logs.list": async ({ runId, ...query }) => {
       await getRun(runId);

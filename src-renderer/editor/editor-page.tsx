@@ -6,12 +6,15 @@ import { rememberFlow } from "../files/recent.ts";
 import { CanvasProvider } from "../canvas/provider.tsx";
 import { CodeOnlyView } from "./code-only-view.tsx";
 import { EditorWorkspace } from "./editor-workspace.tsx";
+import { LiveRunProvider } from "./run/live-run-context.tsx";
+import { createLiveRunStore } from "./run/live-run-store.ts";
 import { openDocument, type OpenedDocument } from "./open-document.ts";
 import { DocumentProvider } from "./store/context.tsx";
 
 export function EditorPage({ flowId }: { flowId: string | null }) {
   const client = useApi();
   const [opened, setOpened] = useState<OpenedDocument | { kind: "error"; message: string; notFound: boolean } | null>(null);
+  const [liveRun] = useState(createLiveRunStore);
   useEffect(() => {
     let live = true;
     openDocument(client, flowId).then(
@@ -42,9 +45,11 @@ export function EditorPage({ flowId }: { flowId: string | null }) {
   if (opened.kind === "code") return <CodeOnlyView flow={opened.flow} />;
   return (
     <DocumentProvider store={opened.store}>
-      <CanvasProvider>
-        <EditorWorkspace />
-      </CanvasProvider>
+      <LiveRunProvider store={liveRun}>
+        <CanvasProvider>
+          <EditorWorkspace />
+        </CanvasProvider>
+      </LiveRunProvider>
     </DocumentProvider>
   );
 }

@@ -1,15 +1,17 @@
 /** The editor: toolbar, palette, canvas, the compiled code beside it, and the inspector. */
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from "react";
+import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from "react";
 import { compileGraph } from "../../shared/graph/index.ts";
 import { FlowCanvas } from "../canvas/flow-canvas.tsx";
 import { Palette } from "../canvas/palette/palette.tsx";
 import { Toaster } from "../ui/toast.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
-import { useDocument } from "./store/context.tsx";
+import { useDocument, useDocumentStoreApi } from "./store/context.tsx";
 import { EditorToolbar } from "./toolbar.tsx";
 import { useEditorCommands } from "./use-editor-commands.tsx";
 import { useGraphProblems } from "./use-graph-problems.ts";
+import { RunControls } from "./run/run-controls.tsx";
+import { useRunController } from "./run/use-run-controller.ts";
 
 const CompiledCodeView = lazy(() => import("../code/compiled-code-view.tsx").then((m) => ({ default: m.CompiledCodeView })));
 // Type-checks the whole flow in Monaco's worker, so every node (open or not) gets its error badge.
@@ -26,10 +28,19 @@ export function EditorWorkspace() {
   const [showCode, setShowCode] = useState(false);
   const [showHelp, setShowHelp] = useState(false);
   const problems = useGraphProblems();
-  const commands = useEditorCommands({ toggleCode: () => setShowCode((v) => !v), showHelp: () => setShowHelp(true) });
+  const [askParams, setAskParams] = useState(false);
+  const runRef = useRef<() => void>(() => {});
+  const ui = useMemo(() => ({ toggleCode: () => setShowCode((v) => !v), showHelp: () => setShowHelp(true), run: () => runRef.current() }), []);
+  const commands = useEditorCommands(ui);
+  const controller = useRunController(commands.save);
+  const doc = useDocumentStoreApi();
+  // A flow without parameters runs at once; one with parameters asks for them.
+  runRef.current = () => (doc.getState().graph.params.length ? setAskParams(true) : void controller.start({}));
   return (
     <div className="flex h-full flex-col" data-testid="editor">
-      <EditorToolbar commands={commands} problems={problems} showCode={showCode} />
+      <EditorToolbar commands={commands} problems={problems} showCode={showCode}>
+        <RunControls controller={controller} askParams={askParams} onAskParams={setAskParams} />
+      </EditorToolbar>
       <div className="flex min-h-0 flex-1">
         <aside className="flex w-60 shrink-0 flex-col border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" aria-label="Palette">
           <Palette className="flex-1" />

@@ -6,6 +6,7 @@ const key = (k: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" 
 describe("editor shortcuts", () => {
   it("maps the keys users expect to commands", () => {
     expect(commandFor(key("s", { ctrlKey: true }))).toBe("save");
+    expect(commandFor(key("Enter", { ctrlKey: true }))).toBe("run");
     expect(commandFor(key("z", { ctrlKey: true }))).toBe("undo");
     expect(commandFor(key("Z", { ctrlKey: true, shiftKey: true }))).toBe("redo");
     expect(commandFor(key("y", { ctrlKey: true }))).toBe("redo");

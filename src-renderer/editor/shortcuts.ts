@@ -1,7 +1,7 @@
 /** The editor's keyboard shortcuts: one table drives both the handler and the help overlay. */
 export type Command =
   | "save" | "undo" | "redo" | "copy" | "paste" | "cut" | "duplicate" | "selectAll" | "delete"
-  | "fitView" | "autoLayout" | "toggleCode" | "export" | "import" | "newFlow" | "help" | "escape";
+  | "fitView" | "autoLayout" | "toggleCode" | "export" | "import" | "newFlow" | "help" | "escape" | "run";
 
 export interface Shortcut {
   command: Command;
@@ -13,6 +13,7 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { command: "save", keys: "Mod+S", description: "Save the flow (formats the node's code first)", global: true },
+  { command: "run", keys: "Mod+Enter", description: "Run the flow (saves first)", global: true },
   { command: "undo", keys: "Mod+Z", description: "Undo" },
   { command: "redo", keys: "Mod+Shift+Z", description: "Redo (also Mod+Y)" },
   { command: "copy", keys: "Mod+C", description: "Copy the selected nodes (paste into any flow)" },
@@ -45,6 +46,7 @@ export function commandFor(e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" 
   if (mod && e.altKey && key === "n") return "newFlow";
   if (mod && !e.altKey) {
     if (key === "s") return "save";
+    if (key === "Enter") return "run";
     if (key === "z") return e.shiftKey ? "redo" : "undo";
     if (key === "y") return "redo";
     if (key === "d") return "duplicate";

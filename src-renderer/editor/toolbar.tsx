@@ -13,7 +13,7 @@ const keysOf = (command: Command) => {
   return s ? ` (${displayKeys(s.keys)})` : "";
 };
 
-export function EditorToolbar({ commands, problems, showCode }: { commands: EditorCommands; problems: readonly GraphProblem[]; showCode: boolean }) {
+export function EditorToolbar({ commands, problems, showCode, children }: { commands: EditorCommands; problems: readonly GraphProblem[]; showCode: boolean; children?: React.ReactNode }) {
   const name = useDocument((s) => s.graph.name);
   const flowId = useDocument((s) => s.flowId);
   const dirty = useDocument((s) => s.dirty);
@@ -53,6 +53,8 @@ export function EditorToolbar({ commands, problems, showCode }: { commands: Edit
       {tool("export", "Export as .ts", <Download size={15} />)}
       {tool("help", "Keyboard shortcuts", <HelpCircle size={15} />)}
       <ThemeToggle />
+      <div className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-800" />
+      {children}
       <Button variant="primary" icon={<Save size={15} />} onClick={() => commands.run("save")} className="ml-1" data-testid="save" title={`Save${keysOf("save")}`}>
         Save
       </Button>

@@ -26,7 +26,7 @@ export interface EditorCommands {
   dialogs: ReactNode;
 }
 
-export function useEditorCommands(ui: { toggleCode(): void; showHelp(): void }): EditorCommands {
+export function useEditorCommands(ui: { toggleCode(): void; showHelp(): void; run(): void }): EditorCommands {
   const client = useApi();
   const store = useDocumentStoreApi();
   const canvas = useCanvasCommands();
@@ -102,6 +102,7 @@ export function useEditorCommands(ui: { toggleCode(): void; showHelp(): void }):
         case "import": return void importFile();
         case "newFlow": return void leave({ page: "new" });
         case "help": return ui.showHelp();
+        case "run": return ui.run();
         case "escape": return state().clearSelection();
         // These need the clipboard: the document's copy/cut/paste events carry them (see below).
         case "copy":
@@ -142,8 +143,8 @@ function useShortcutListeners(run: (command: Command) => void, store: ReturnType
       const command = commandFor(e);
       if (!command) return;
       // Monaco's Ctrl+S formats and then asks the page to save (flowbench:save).
-      if (isEditableTarget(e.target) && command !== "save") return;
-      if (isEditableTarget(e.target) && (e.target as HTMLElement).closest(".monaco-editor")) return;
+      if (isEditableTarget(e.target) && command !== "save" && command !== "run") return;
+      if (command === "save" && isEditableTarget(e.target) && (e.target as HTMLElement).closest(".monaco-editor")) return;
       if (command === "delete") return; // the canvas deletes on its own key handling
       if (document.querySelector("[role=dialog]") && command !== "escape") return;
       e.preventDefault();

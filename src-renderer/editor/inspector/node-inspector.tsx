@@ -9,6 +9,7 @@ import { Section } from "./section.tsx";
 import { SubflowTarget } from "./subflow-target.tsx";
 import { TaskOptionsForm } from "./task-options-form.tsx";
 import { DiagnosticList } from "./diagnostic-list.tsx";
+import { NodeRunDetails } from "../run/node-run-details.tsx";
 
 // Monaco is megabytes: it loads the first time a code node is opened.
 const NodeCodeEditor = lazy(() => import("../../code/node-code-editor.tsx").then((m) => ({ default: m.NodeCodeEditor })));
@@ -31,6 +32,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
         <p className="text-[11px] font-medium tracking-wide text-zinc-500 uppercase">{template ? `${template.title} template` : KIND_LABEL[node.kind]}</p>
         <TextInput aria-label="Node title" data-testid="node-title" className="mt-1 text-[14px] font-semibold" value={node.title} onChange={(e) => renameNode(node.id, e.target.value)} />
       </div>
+      <NodeRunDetails nodeId={node.id} />
       <DiagnosticList nodeId={node.id} />
       {isCodeNode(node) ? <CodeNodeSections node={node} /> : <OtherNodeSection node={node} />}
     </div>

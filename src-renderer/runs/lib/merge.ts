@@ -11,7 +11,7 @@ export function matchesFilters(run: Run, filters: RunFilters, now: number): bool
   if (filters.states.length && !filters.states.includes(run.stateType)) return false;
   if (filters.range && run.createdAt < now - RANGES[filters.range]) return false;
   const text = filters.text.trim().toLowerCase();
-  if (text && !`${run.name}\n${run.flowName}\n${run.id}\n${run.parameters}`.toLowerCase().includes(text)) return false;
+  if (text && !`${run.name}\n${run.flowName}\n${run.parameters}`.toLowerCase().includes(text)) return false;
   return true;
 }
 

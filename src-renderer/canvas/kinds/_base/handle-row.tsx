@@ -4,12 +4,19 @@ import { Plus } from "lucide-react";
 import type { Port } from "../../../../shared/graph/model.ts";
 import { NEW_INPUT_HANDLE } from "../../lib/ports.ts";
 
+/**
+ * Handles are centred on the node's edge by margins (half their 10 px) instead of xyflow's
+ * `translate(-50%, -50%)`: a transform per handle splits the canvas's paint into thousands of
+ * chunks with 1,000 nodes, and Chromium re-layerises all of them on every pan frame.
+ */
+export const LEFT_HANDLE = "!transform-none !-mt-[5px] !-ml-[5px]";
+const RIGHT_HANDLE = "!transform-none !-mt-[5px] !-mr-[5px]";
 const HANDLE = "!h-2.5 !w-2.5 !border-2 !border-white !bg-zinc-400 dark:!border-zinc-900 dark:!bg-zinc-500";
 
 export function InputRow({ port, note }: { port: Port; note?: string }) {
   return (
     <div className="relative flex h-6 items-center pl-3 pr-2 text-[11px]" data-testid={`input-${port.name}`}>
-      <Handle type="target" position={Position.Left} id={port.name} className={HANDLE} />
+      <Handle type="target" position={Position.Left} id={port.name} className={`${HANDLE} ${LEFT_HANDLE}`} />
       <span className="truncate font-mono text-zinc-700 dark:text-zinc-300">
         {port.name}
         {port.optional ? "?" : ""}
@@ -24,7 +31,7 @@ export function InputRow({ port, note }: { port: Port; note?: string }) {
 export function NewInputRow({ label }: { label: string }) {
   return (
     <div className="relative flex h-6 items-center pl-3 pr-2 text-[11px] text-zinc-400 dark:text-zinc-500">
-      <Handle type="target" position={Position.Left} id={NEW_INPUT_HANDLE} className={`${HANDLE} !border-dashed !bg-transparent`} />
+      <Handle type="target" position={Position.Left} id={NEW_INPUT_HANDLE} className={`${HANDLE} ${LEFT_HANDLE} !border-dashed !bg-transparent`} />
       <Plus className="mr-1 size-3" aria-hidden />
       {label}
     </div>
@@ -37,7 +44,7 @@ export function OutputRow({ id, label, color }: { id: string; label: string; col
       <span className="truncate font-mono text-zinc-500 dark:text-zinc-400" style={color ? { color } : undefined}>
         {label}
       </span>
-      <Handle type="source" position={Position.Right} id={id} className={HANDLE} style={color ? { background: color } : undefined} />
+      <Handle type="source" position={Position.Right} id={id} className={`${HANDLE} ${RIGHT_HANDLE}`} style={color ? { background: color } : undefined} />
     </div>
   );
 }

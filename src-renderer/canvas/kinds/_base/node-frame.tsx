@@ -5,6 +5,7 @@ import type { GraphNode } from "../../../../shared/graph/model.ts";
 import { CONTROL_HANDLE } from "../../lib/ports.ts";
 import { lookOf } from "../registry.ts";
 import { ErrorBadge } from "./error-badge.tsx";
+import { LEFT_HANDLE } from "./handle-row.tsx";
 
 export function NodeFrame({ node, selected, subtitle, children }: { node: GraphNode; selected: boolean; subtitle?: string; children?: ReactNode }) {
   const look = lookOf(node);
@@ -21,7 +22,7 @@ export function NodeFrame({ node, selected, subtitle, children }: { node: GraphN
       <div className="relative flex items-center gap-2 border-b border-zinc-100 px-2.5 py-2 dark:border-zinc-800">
         {/* Where a branch's then/else wire lands: the whole node runs on that path. */}
         {node.kind !== "input" && (
-          <Handle type="target" position={Position.Left} id={CONTROL_HANDLE} className="!h-2.5 !w-2.5 !rotate-45 !rounded-[2px] !border-0 !bg-zinc-300 dark:!bg-zinc-600" title="Run only on a branch path" />
+          <Handle type="target" position={Position.Left} id={CONTROL_HANDLE} className={`!h-2.5 !w-2.5 !rotate-45 !rounded-[2px] !border-0 !bg-zinc-300 dark:!bg-zinc-600 ${LEFT_HANDLE}`} title="Run only on a branch path" />
         )}
         <span className="flex size-6 shrink-0 items-center justify-center rounded-md text-white" style={{ background: look.accent }}>
           <Icon className="size-3.5" aria-hidden />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, runDuration } from "./duration.ts";
+import { clockTime, formatDuration, runDuration } from "./duration.ts";
 
 describe("durations", () => {
   it("reads at every scale", () => {
@@ -19,5 +19,11 @@ describe("durations", () => {
   it("grows while running and stops at the end", () => {
     expect(runDuration({ startTime: 1000, endTime: null }, 4000)).toBe(3000);
     expect(runDuration({ startTime: 1000, endTime: 1500 }, 4000)).toBe(500);
+  });
+});
+
+describe("clock time", () => {
+  it("shows hours to milliseconds, zero-padded", () => {
+    expect(clockTime(new Date(2026, 0, 2, 4, 5, 6, 7).getTime())).toBe("04:05:06.007");
   });
 });

@@ -16,3 +16,10 @@ export function runDuration(run: { startTime: number | null; endTime: number | n
   if (run.startTime === null) return null;
   return Math.max(0, (run.endTime ?? now) - run.startTime);
 }
+
+/** Wall-clock time to the millisecond, 24-hour: "14:03:07.412". */
+export function clockTime(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}

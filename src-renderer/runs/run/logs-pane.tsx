@@ -4,6 +4,7 @@ import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { Virtuoso, type VirtuosoHandle } from "react-virtuoso";
 import { Button } from "../../ui/button.tsx";
 import { Select, TextInput } from "../../ui/field.tsx";
+import { clockTime } from "../lib/duration.ts";
 import { LEVELS, levelOf } from "../lib/levels.ts";
 import { useLogs, type LogFilters } from "./use-logs.ts";
 import type { LogListener, LogRecord, TaskRun } from "./use-run.ts";
@@ -16,18 +17,13 @@ interface Props {
   onLogs: (listener: LogListener) => () => void;
 }
 
-const time = (ms: number) => {
-  const d = new Date(ms);
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-};
 
 const Line = memo(function Line({ log, task }: { log: LogRecord; task: string | undefined }) {
   const level = levelOf(log.level);
   return (
     <div data-testid="log-line" data-level={log.level} className="flex gap-3 px-3 py-px font-mono text-[12px] leading-[18px] hover:bg-zinc-100 dark:hover:bg-zinc-800/60">
       <span className="shrink-0 text-zinc-400 tabular-nums" title={new Date(log.timestamp).toLocaleString()}>
-        {time(log.timestamp)}
+        {clockTime(log.timestamp)}
       </span>
       <span className={`w-16 shrink-0 ${level.className}`}>{level.name}</span>
       <span className="w-32 shrink-0 truncate text-zinc-500" title={task}>
@@ -56,6 +52,9 @@ export function LogsPane({ runId, taskRuns, taskRunId, onTaskRunId, onLogs }: Pr
   const [follow, setFollow] = useState(true);
   const list = useRef<VirtuosoHandle>(null);
   const lastTop = useRef(0);
+  // Only the reader's own scrolling (wheel, keys, scrollbar drag) turns follow off, not a list that reloads.
+  const touched = useRef(0);
+  const touch = () => (touched.current = Date.now());
 
   const toggleFollow = () => {
     setFollow((f) => !f);
@@ -63,7 +62,7 @@ export function LogsPane({ runId, taskRuns, taskRunId, onTaskRunId, onLogs }: Pr
   };
 
   return (
-    <div className="flex h-full min-h-0 flex-col bg-white dark:bg-zinc-900" data-testid="run-logs">
+    <div className="flex h-full min-h-0 flex-col bg-white dark:bg-zinc-900" data-testid="run-logs" onWheel={touch} onKeyDown={touch} onPointerDown={touch} onTouchMove={touch}>
       <div className="flex shrink-0 items-center gap-2 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
         <span className="text-[12px] font-semibold tracking-wide text-zinc-500 uppercase">Logs</span>
         <Select data-testid="logs-level" aria-label="Minimum level" value={minLevel} onChange={(e) => setMinLevel(Number(e.target.value))} className="!w-32">
@@ -110,7 +109,7 @@ export function LogsPane({ runId, taskRuns, taskRunId, onTaskRunId, onLogs }: Pr
           // followOutput only scrolls down, so a scroll up is the reader's: stop following.
           onScroll={(e) => {
             const top = (e.currentTarget as HTMLElement).scrollTop;
-            if (top < lastTop.current - 4 && follow) setFollow(false);
+            if (top < lastTop.current - 4 && follow && Date.now() - touched.current < 1000) setFollow(false);
             lastTop.current = top;
           }}
           context={{ hasOlder }}

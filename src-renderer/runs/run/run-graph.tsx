@@ -1,9 +1,10 @@
 /** The run graph, read-only: what ran and what waited on what, coloured by state, live. */
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { buildRunGraph } from "../../../shared/graph/run-graph.ts";
 import type { FlowRunRecord, TaskRunRecord } from "../../../shared/store/types.ts";
 import { layerLayout } from "../lib/layers.ts";
+import { rootFailures } from "./failure-banner.tsx";
 import { ELK_MAX_NODES, elkLayout, NODE_HEIGHT, NODE_WIDTH } from "./elk-layout.ts";
 import { RunGraphNode, type RunNode } from "./graph-node.tsx";
 import { STATE_HEX } from "./state-colours.ts";
@@ -79,10 +80,20 @@ function Graph({ taskRuns, subflowRuns, selected, onSelect }: Props) {
     });
   }, [graph]);
 
+  // Frame the graph until the reader pans or zooms: small graphs whole, big ones from their start,
+  // or from the first task run that failed on its own — where a failure is read from.
+  const moved = useRef(false);
+  const focusId = useMemo(() => rootFailures(taskRuns)[0]?.id, [taskRuns]);
   useEffect(() => {
-    const id = requestAnimationFrame(() => void flow.fitView({ maxZoom: 1.2, padding: 0.15 }));
+    if (moved.current) return;
+    const id = requestAnimationFrame(() => {
+      const focus = focusId ? positions.get(focusId) : undefined;
+      if (positions.size <= 40) void flow.fitView({ maxZoom: 1.2, padding: 0.15 });
+      else if (focus) void flow.setCenter(focus.x + NODE_WIDTH / 2, focus.y + NODE_HEIGHT / 2, { zoom: 0.9 });
+      else void flow.setViewport({ x: 24, y: 24, zoom: 0.8 });
+    });
     return () => cancelAnimationFrame(id);
-  }, [positions, flow]);
+  }, [positions, flow, focusId]);
 
   if (graph.nodes.length === 0) return <p className="p-6 text-zinc-500">No task runs yet.</p>;
   return (
@@ -100,7 +111,9 @@ function Graph({ taskRuns, subflowRuns, selected, onSelect }: Props) {
         onPaneClick={() => onSelect(null)}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
-        fitView
+        onMoveStart={(event) => {
+          if (event) moved.current = true;
+        }}
       >
         <Background gap={20} size={1} />
         <Controls showInteractive={false} />

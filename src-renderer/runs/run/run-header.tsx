@@ -85,8 +85,8 @@ export function RunHeader({ run }: { run: FlowRun }) {
         )}
       </div>
       {(run.parameters !== "{}" || run.resultPreview !== null) && (
-        <div className="mt-2 grid grid-cols-1 gap-2 md:grid-cols-2">
-          {run.parameters !== "{}" ? <JsonBlock title="Parameters" raw={run.parameters} testId="run-parameters" /> : <div />}
+        <div className="mt-2 flex flex-wrap items-start gap-x-6 gap-y-2 [&>*]:min-w-[280px] [&>*]:flex-1">
+          {run.parameters !== "{}" && <JsonBlock title="Parameters" raw={run.parameters} testId="run-parameters" />}
           <JsonBlock title="Result" raw={run.resultPreview} testId="run-result" />
         </div>
       )}

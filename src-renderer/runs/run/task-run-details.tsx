@@ -2,11 +2,12 @@
 import { X } from "lucide-react";
 import { StateBadge } from "../../ui/state-badge.tsx";
 import { Button } from "../../ui/button.tsx";
+import { clockTime } from "../lib/duration.ts";
 import { LiveDuration } from "../list/runs-table.tsx";
 import { ErrorBlock, JsonBlock } from "./json-block.tsx";
 import type { RunDetail, TaskRun } from "./use-run.ts";
 
-const clock = (ms: number | null) => (ms === null ? "—" : new Date(ms).toLocaleTimeString(undefined, { hour12: false, fractionalSecondDigits: 3 } as Intl.DateTimeFormatOptions));
+const clock = (ms: number | null) => (ms === null ? "—" : clockTime(ms));
 
 export function TaskRunDetails({ taskRun, states, onClose }: { taskRun: TaskRun; states: RunDetail["states"]; onClose: () => void }) {
   const own = states.filter((s) => s.runKind === "task" && s.runId === taskRun.id);

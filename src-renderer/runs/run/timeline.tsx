@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { isTerminal } from "../../../shared/sdk/states.ts";
-import { formatDuration, runDuration } from "../lib/duration.ts";
+import { clockTime, formatDuration, runDuration } from "../lib/duration.ts";
 import { timelineSpan, timeScale } from "../lib/timeline.ts";
 import { useNow } from "../lib/use-now.ts";
 import { STATE_HEX } from "./state-colours.ts";
@@ -143,8 +143,8 @@ export function Timeline({ taskRuns, selected, onSelect }: Props) {
           <div className="font-medium">{hovered.name}</div>
           <div style={{ color: STATE_HEX[hovered.stateType] }}>{hovered.stateName}</div>
           <div className="text-zinc-500 tabular-nums">
-            {hovered.startTime ? new Date(hovered.startTime).toLocaleTimeString(undefined, { hour12: false, fractionalSecondDigits: 3 } as Intl.DateTimeFormatOptions) : "not started"}
-            {hovered.endTime ? ` → ${new Date(hovered.endTime).toLocaleTimeString(undefined, { hour12: false, fractionalSecondDigits: 3 } as Intl.DateTimeFormatOptions)}` : ""}
+            {hovered.startTime ? clockTime(hovered.startTime) : "not started"}
+            {hovered.endTime ? ` → ${clockTime(hovered.endTime)}` : ""}
             {hovered.startTime ? ` · ${formatDuration(runDuration(hovered, now))}` : ""}
           </div>
         </div>

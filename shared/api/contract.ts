@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { flowGraphSchema } from "../graph/model.ts";
-import { flowRunSchema, logSchema, pageOf, stateRecordSchema, stateTypeSchema, taskRunSchema } from "./records.ts";
+import { flowRunSchema, logSchema, pageOf, runStatsSchema, stateRecordSchema, stateTypeSchema, taskRunSchema } from "./records.ts";
 
 /** A flow's file in the workspace, without `.ts`: "etl-orders", "reports/weekly". */
 export const FLOW_ID = /^[\w-][\w.-]*(\/[\w-][\w.-]*)*$/;
@@ -118,10 +118,27 @@ export const METHODS = {
       parentFlowRunId: z.string().nullable().optional(),
       since: z.number().optional(),
       until: z.number().optional(),
+      /** Case-insensitive substring of the run's name, flow name or parameters JSON. */
+      text: z.string().max(1000).optional(),
+      /** newest (default), oldest, or longest (endTime - startTime; runs without both last). */
+      sort: z.enum(["newest", "oldest", "longest"]).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
       cursor: z.string().nullable().optional(),
     }),
     pageOf(flowRunSchema),
+  ),
+  /** Every flow name that has runs (scripts' too), sorted. */
+  "runs.flowNames": query(empty, z.object({ names: z.array(z.string()) })),
+  /** Top-level runs created in [since, until): counts per bucket and state, failure rate, slowest flows, newest failures. */
+  "runs.stats": query(
+    z
+      .strictObject({
+        since: z.number().int().min(0),
+        until: z.number().int().min(0),
+        buckets: z.number().int().min(1).max(500).optional(),
+      })
+      .refine((range) => range.until > range.since, { message: "must be after since", path: ["until"] }),
+    runStatsSchema,
   ),
   "runs.get": query(
     z.strictObject({ runId }),
@@ -138,10 +155,17 @@ export const METHODS = {
       taskRunId: z.string().optional(),
       minLevel: z.number().int().optional(),
       text: z.string().optional(),
+      /** Forward from a nextCursor. */
       cursor: z.string().nullable().optional(),
+      /** Lines with id below this (a prevCursor as a number): the `limit` just before it. */
+      beforeId: z.number().int().min(1).optional(),
+      /** The last `limit` matching lines. Items ascend by id in every case. */
+      tail: z.boolean().optional(),
+      /** Also count the lines matching the filters: `total`. */
+      withTotal: z.boolean().optional(),
       limit: z.number().int().min(1).max(10000).optional(),
     }),
-    pageOf(logSchema),
+    pageOf(logSchema).extend({ prevCursor: z.string().nullable(), total: z.number().optional() }),
   ),
 } satisfies Record<string, MethodDef>;
 

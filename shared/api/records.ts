@@ -82,3 +82,19 @@ export const logSchema = z.object({
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+const stateCountsSchema = z.object(Object.fromEntries(STATE_TYPES.map((type) => [type, z.number()])) as Record<(typeof STATE_TYPES)[number], z.ZodNumber>);
+
+/** The dashboard's figures (RunStats in shared/store/types.ts). */
+export const runStatsSchema = z.object({
+  since: z.number(),
+  until: z.number(),
+  bucketMs: z.number(),
+  series: z.array(z.object({ start: z.number(), counts: stateCountsSchema })),
+  totals: stateCountsSchema,
+  failureRate: z.number().nullable(),
+  slowestFlows: z.array(z.object({ flowName: z.string(), runs: z.number(), avgMs: z.number(), p95Ms: z.number(), maxMs: z.number() })),
+  recentFailures: z.array(
+    z.object({ runId: z.string(), flowName: z.string(), name: z.string(), stateType: stateTypeSchema, endTime: z.number().nullable(), message: z.string().nullable() }),
+  ),
+});

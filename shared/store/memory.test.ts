@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FlowRunRecord } from "./types.ts";
 import { batch, defineStoreContract, flowRun, log } from "../../test/helpers/store-contract.ts";
+import { defineQueryContract } from "../../test/helpers/store-query-contract.ts";
+import { defineStatsContract } from "../../test/helpers/store-stats-contract.ts";
 import { defineChangesContract } from "../../test/helpers/store-changes-contract.ts";
 import { MemoryStore } from "./memory.ts";
 
@@ -10,6 +12,8 @@ const fresh = async () => {
 };
 defineStoreContract("memory", fresh);
 defineChangesContract("memory", fresh);
+defineQueryContract("memory", fresh);
+defineStatsContract("memory", fresh);
 
 describe("MemoryStore", () => {
   it("leaves the store unchanged when a batch holds a malformed record", async () => {

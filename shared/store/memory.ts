@@ -7,10 +7,13 @@ import type {
   FlowRecord,
   FlowRunQuery,
   FlowRunRecord,
+  LogPage,
   LogQuery,
   LogRecord,
   Page,
   ProcessOwner,
+  RunStats,
+  RunStatsQuery,
   RunStore,
   StateRecord,
   StoredLog,
@@ -18,7 +21,8 @@ import type {
   TaskRunRecord,
   WriteBatch,
 } from "./types.ts";
-import { CHANGE_LOG_LIMIT, FLOW_RUN_LIMIT, LOG_LIMIT, TASK_RUN_LIMIT, clampLimit, decodeFlowRunCursor, decodeLogCursor, encodeFlowRunCursor } from "./query.ts";
+import { CHANGE_LOG_LIMIT, TASK_RUN_LIMIT, clampLimit } from "./query.ts";
+import { compareKeys, compareText, computeRunStats, firstLogAfter, queryFlowRuns, queryLogs } from "./memory-queries.ts";
 
 /*
  * An in-memory RunStore for tests and the browser. Its queries mirror the SQLite
@@ -83,22 +87,8 @@ export class MemoryStore implements RunStore {
   }
 
   async listFlowRuns(query: FlowRunQuery): Promise<Page<FlowRunRecord>> {
-    const limit = clampLimit(query.limit, FLOW_RUN_LIMIT);
-    const after = query.cursor ? decodeFlowRunCursor(query.cursor) : undefined;
-    const states = query.states ? new Set(query.states) : undefined;
-    const matches = [...this.#flowRuns.values()].filter(
-      (run) =>
-        (query.flowName == null || run.flowName === query.flowName) &&
-        (states === undefined || states.has(run.stateType)) &&
-        (query.parentFlowRunId === undefined || run.parentFlowRunId === query.parentFlowRunId) &&
-        (query.since == null || run.createdAt >= query.since) &&
-        (query.until == null || run.createdAt < query.until) &&
-        (after === undefined || compareKeys(run.createdAt, run.id, after.createdAt, after.id) < 0),
-    );
-    matches.sort((a, b) => compareKeys(b.createdAt, b.id, a.createdAt, a.id));
-    const items = matches.slice(0, limit).map(copyFlowRun);
-    const last = items.at(-1);
-    return { items, nextCursor: matches.length > limit && last ? encodeFlowRunCursor(last.createdAt, last.id) : null };
+    const page = queryFlowRuns(this.#flowRuns.values(), query);
+    return { ...page, items: page.items.map(copyFlowRun) };
   }
 
   async listTaskRuns(query: TaskRunQuery): Promise<TaskRunRecord[]> {
@@ -144,25 +134,22 @@ export class MemoryStore implements RunStore {
     return { flowRuns: flowRuns.sort(bySeq).map(copyFlowRun), taskRuns: taskRuns.sort(bySeq).map(copyTaskRun), seq: this.#seq, logs, logId };
   }
 
-  async listLogs(query: LogQuery): Promise<Page<StoredLog>> {
-    const limit = clampLimit(query.limit, LOG_LIMIT);
-    const afterId = query.cursor ? decodeLogCursor(query.cursor) : 0;
-    const needle = query.text ? asciiLower(query.text) : undefined;
-    const items: StoredLog[] = [];
-    for (let i = firstLogAfter(this.#logs, afterId); i < this.#logs.length && items.length < limit; i++) {
-      const log = this.#logs[i]!;
-      if (query.flowRunId != null && log.flowRunId !== query.flowRunId) continue;
-      if (query.taskRunId != null && log.taskRunId !== query.taskRunId) continue;
-      if (query.minLevel != null && log.level < query.minLevel) continue;
-      if (needle !== undefined && !asciiLower(log.message).includes(needle)) continue;
-      items.push({ ...log });
-    }
-    const last = items.at(-1);
-    return { items, nextCursor: items.length === limit && last ? String(last.id) : null };
+  async listLogs(query: LogQuery): Promise<LogPage> {
+    const page = queryLogs(this.#logs, query);
+    return { ...page, items: page.items.map((log) => ({ ...log })) };
   }
 
   async listFlows(): Promise<FlowRecord[]> {
     return [...this.#flows.values()].sort((a, b) => compareText(a.name, b.name)).map(copyFlow);
+  }
+
+  async listRunFlowNames(): Promise<string[]> {
+    return [...new Set([...this.#flowRuns.values()].map((run) => run.flowName))].sort(compareText);
+  }
+
+  async runStats(query: RunStatsQuery): Promise<RunStats> {
+    // Records are only read; the stats hold copies of plain values.
+    return computeRunStats(this.#flowRuns.values(), query);
   }
 
   async markOrphansCrashed(isAlive: (owner: ProcessOwner) => boolean): Promise<number> {
@@ -252,34 +239,6 @@ function crashedState(runId: string, runKind: "flow" | "task", message: string, 
 
 function ownerKey(owner: ProcessOwner): string {
   return `${owner.pid}\u0000${owner.host}\u0000${owner.startedAt}`;
-}
-
-// --- Ordering, limits and cursors, identical to the SQLite store's.
-
-/** SQLite compares TEXT bytewise; for the ASCII ids and names used here that equals code-unit order. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareKeys(aTime: number, aId: string, bTime: number, bId: string): number {
-  return aTime !== bTime ? aTime - bTime : compareText(aId, bId);
-}
-
-/** Index of the first log with an id above `afterId`; ids ascend, so binary search. */
-function firstLogAfter(logs: StoredLog[], afterId: number): number {
-  let lo = 0;
-  let hi = logs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (logs[mid]!.id <= afterId) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** SQLite's LIKE folds only ASCII letters; match it so both stores find the same logs. */
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
 // --- Copies with exactly the record fields, so no caller object is aliased or extended.

@@ -22,8 +22,12 @@ export interface RunStore {
   listFlowRuns(query: FlowRunQuery): Promise<Page<FlowRunRecord>>;
   listTaskRuns(query: TaskRunQuery): Promise<TaskRunRecord[]>;
   listStates(runId: string): Promise<StateRecord[]>;
-  listLogs(query: LogQuery): Promise<Page<StoredLog>>;
+  listLogs(query: LogQuery): Promise<LogPage>;
   listFlows(): Promise<FlowRecord[]>;
+  /** Every flow name that has flow runs, sorted; scripts' flows too, saved or not. */
+  listRunFlowNames(): Promise<string[]>;
+  /** Counts and summaries of top-level runs created in [since, until), for the dashboard. */
+  runStats(query: RunStatsQuery): Promise<RunStats>;
   /**
    * Flow and task runs written after a change cursor (0 for all), for live views that
    * must see every change, including other processes' writes, and resume after a gap.
@@ -173,8 +177,18 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * newest: createdAt descending (the default); oldest: createdAt ascending; longest:
+ * duration (endTime - startTime) descending, runs without both times last. Ties break on id.
+ */
+export type FlowRunSort = "newest" | "oldest" | "longest";
+export const FLOW_RUN_SORTS: readonly FlowRunSort[] = ["newest", "oldest", "longest"];
+
 export interface FlowRunQuery {
   flowName?: string;
+  /** Case-insensitive (ASCII) substring of the run's name, flow name or parameters JSON. */
+  text?: string;
+  sort?: FlowRunSort;
   states?: StateType[];
   parentFlowRunId?: string | null;
   /** Runs created at or after this time (ms). */
@@ -225,5 +239,45 @@ export interface LogQuery {
   text?: string;
   /** Only logs with id greater than this (a cursor from a previous page). */
   cursor?: string | null;
+  /** Only logs with id below this; the page is then the last `limit` of them (paging back). */
+  beforeId?: number;
+  /** The last `limit` matching logs rather than the first. */
+  tail?: boolean;
+  /** Also count every log matching the filters (not the cursors). */
+  withTotal?: boolean;
   limit?: number;
+}
+
+/** Logs, always in ascending id order. */
+export interface LogPage extends Page<StoredLog> {
+  /** Pass as `beforeId` (a number) for the older page; null when no older log matches. */
+  prevCursor: string | null;
+  /** With `withTotal`: how many logs match the filters. */
+  total?: number;
+}
+
+export interface RunStatsQuery {
+  /** Runs created at or after this time (ms). */
+  since: number;
+  /** Runs created before this time (ms). */
+  until: number;
+  /** How many equal slices of [since, until) the series has (default 48, 1..500). */
+  buckets?: number;
+}
+
+export type StateCounts = Record<StateType, number>;
+
+export interface RunStats {
+  since: number;
+  until: number;
+  bucketMs: number;
+  /** One entry per bucket, oldest first, every state type present. */
+  series: Array<{ start: number; counts: StateCounts }>;
+  totals: StateCounts;
+  /** (FAILED + CRASHED) / finished runs; null when none finished. */
+  failureRate: number | null;
+  /** Top 5 flows by average duration of their finished runs (with both times). */
+  slowestFlows: Array<{ flowName: string; runs: number; avgMs: number; p95Ms: number; maxMs: number }>;
+  /** The 10 newest FAILED or CRASHED runs, newest (by createdAt) first. */
+  recentFailures: Array<{ runId: string; flowName: string; name: string; stateType: StateType; endTime: number | null; message: string | null }>;
 }

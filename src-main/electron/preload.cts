@@ -30,6 +30,8 @@ const METHOD_NAMES: readonly string[] = [
   "runs.cancel",
   "runs.retry",
   "runs.list",
+  "runs.flowNames",
+  "runs.stats",
   "runs.get",
   "runs.taskRun",
   "logs.list",

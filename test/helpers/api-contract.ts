@@ -246,6 +246,47 @@ export function defineApiContract(name: string, make: () => Promise<ContractFixt
       expect(resumed.events.some((e) => e.type === "flow-run" && e.run.id === runId)).toBe(false);
     });
 
+    it("lists runs by text and sort, names the flows with runs, and pages logs back from the tail with a total", async () => {
+      const { runId } = await client.call("runs.start", { flowId: "chatty", params: { lines: 25, marker: "Needle-42" } as never });
+      await collect(client, { runIds: [runId] }, finished(runId));
+      expect((await client.call("runs.list", { text: "needle-42" })).items.map((r) => r.id)).toEqual([runId]);
+      const oldest = await client.call("runs.list", { sort: "oldest", limit: 2 });
+      const newest = await client.call("runs.list", { sort: "newest", limit: 1000 });
+      expect(oldest.items.map((r) => r.id)).toEqual(newest.items.slice(-2).reverse().map((r) => r.id));
+      const longest = await client.call("runs.list", { sort: "longest", limit: 1 });
+      expect(longest.nextCursor).toMatch(/^L/);
+      expect((await client.call("runs.list", { sort: "longest", cursor: longest.nextCursor })).items.length).toBe(newest.items.length - 1);
+      expect((await client.call("runs.flowNames", {})).names).toEqual(expect.arrayContaining(["chatty", "outside", "slow"]));
+
+      const tail = await client.call("logs.list", { runId, tail: true, limit: 10, withTotal: true });
+      expect(tail.items.map((l) => l.message)).toEqual(Array.from({ length: 10 }, (_, i) => `line ${16 + i}`));
+      expect(tail).toMatchObject({ nextCursor: null, total: 25 });
+      const older = await client.call("logs.list", { runId, beforeId: Number(tail.prevCursor), limit: 10 });
+      expect(older.items[0]!.message).toBe("line 6");
+      expect((await client.call("logs.list", { runId, beforeId: Number(older.prevCursor) })).prevCursor).toBeNull();
+
+      const now = Date.now();
+      const stats = await client.call("runs.stats", { since: now - 3_600_000, until: now + 1000, buckets: 12 });
+      expect(stats.series).toHaveLength(12);
+      expect(stats.totals.COMPLETED).toBeGreaterThan(0);
+      expect(stats.totals.FAILED).toBeGreaterThan(0);
+      expect(stats.failureRate).toBeGreaterThan(0);
+      expect(stats.slowestFlows.map((x) => x.flowName)).toContain("chatty");
+      expect(stats.recentFailures[0]).toMatchObject({ flowName: "chatty", stateType: "FAILED", message: expect.stringContaining("failed on purpose") });
+    });
+
+    it("names the field of a bad runs.list, runs.stats or logs.list input", async () => {
+      const message = async (promise: Promise<unknown>) => (await failure(promise)).message;
+      expect(await message(client.call("runs.list", { sort: "slowest" as never }))).toMatch(/^Invalid input for runs\.list: sort: /);
+      expect(await message(client.call("runs.stats", { since: 10, until: 5 }))).toMatch(/^Invalid input for runs\.stats: until: must be after since/);
+      expect(await message(client.call("runs.stats", { since: 0, until: 5, buckets: 0 }))).toMatch(/^Invalid input for runs\.stats: buckets: /);
+      expect(await message(client.call("runs.stats", { since: 0, until: 5, buckets: 501 }))).toMatch(/^Invalid input for runs\.stats: buckets: /);
+      expect(await message(client.call("runs.stats", { until: 5 } as never))).toMatch(/^Invalid input for runs\.stats: since: /);
+      expect(await message(client.call("runs.flowNames", { x: 1 } as never))).toMatch(/^Invalid input for runs\.flowNames/);
+      expect(await message(client.call("logs.list", { runId: "r", beforeId: 0 }))).toMatch(/^Invalid input for logs\.list: beforeId: /);
+      expect(await message(client.call("logs.list", { runId: "r", tail: "yes" as never }))).toMatch(/^Invalid input for logs\.list: tail: /);
+    });
+
     it("answers mistakes with error envelopes that say what was wrong", async () => {
       const unknown = await failure(client.call("runs.nope" as never, {} as never));
       expect(unknown.code).toBe("unknown-method");

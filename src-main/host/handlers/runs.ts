@@ -4,7 +4,7 @@ import { isTerminal } from "../../../shared/sdk/states.ts";
 import type { HostContext } from "../context.ts";
 import type { Handlers } from "../dispatch.ts";
 
-export function runHandlers(ctx: HostContext): Pick<Handlers, "runs.start" | "runs.cancel" | "runs.retry" | "runs.list" | "runs.get" | "runs.taskRun" | "logs.list"> {
+export function runHandlers(ctx: HostContext): Pick<Handlers, "runs.start" | "runs.cancel" | "runs.retry" | "runs.list" | "runs.flowNames" | "runs.stats" | "runs.get" | "runs.taskRun" | "logs.list"> {
   const getRun = async (runId: string) => {
     const run = await ctx.store.getFlowRun(runId);
     if (!run) throw new ApiError("not-found", `There is no run '${runId}'`);
@@ -25,6 +25,8 @@ export function runHandlers(ctx: HostContext): Pick<Handlers, "runs.start" | "ru
       return ctx.engine.start({ file, params: JSON.parse(run.parameters) as unknown, flowName: run.flowName });
     },
     "runs.list": async (query) => ctx.store.listFlowRuns(query),
+    "runs.flowNames": async () => ({ names: await ctx.store.listRunFlowNames() }),
+    "runs.stats": async (query) => ctx.store.runStats(query),
     "runs.get": async ({ runId }) => {
       const run = await getRun(runId);
       const [taskRuns, states, subflows] = await Promise.all([

@@ -137,6 +137,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX flow_runs_seq ON flow_runs (seq);
     `,
   },
+  {
+    // The runs view: its "longest" sort indexes the duration expression (DURATION_KEY_SQL in
+    // shared/store/query.ts, written out as migrations are frozen), overall and for top-level runs; the dashboard has a covering index.
+    // Its text search finds candidates in a trigram index of name, flow name and parameters
+    // (keyed by rowid, kept by triggers; contentless, so the text is not stored twice), then LIKE decides.
+    version: 3,
+    up: `
+      CREATE INDEX flow_runs_duration ON flow_runs (ifnull(end_time - start_time, -9007199254740991), id);
+      CREATE INDEX flow_runs_parent_duration ON flow_runs (parent_flow_run_id, ifnull(end_time - start_time, -9007199254740991), id);
+      -- Covers the dashboard's statistics (stats-read.ts), so they never read the wide rows.
+      CREATE INDEX flow_runs_stats ON flow_runs (parent_flow_run_id, state_type, created_at, flow_name, start_time, end_time);
+
+      CREATE VIRTUAL TABLE flow_runs_text USING fts5(text, content='', contentless_delete=1, tokenize='trigram');
+      INSERT INTO flow_runs_text (rowid, text) SELECT rowid, name || char(10) || flow_name || char(10) || parameters FROM flow_runs;
+      CREATE TRIGGER flow_runs_text_insert AFTER INSERT ON flow_runs BEGIN
+        INSERT INTO flow_runs_text (rowid, text) VALUES (new.rowid, new.name || char(10) || new.flow_name || char(10) || new.parameters);
+      END;
+      CREATE TRIGGER flow_runs_text_update AFTER UPDATE OF name, flow_name, parameters ON flow_runs
+        WHEN old.name IS NOT new.name OR old.flow_name IS NOT new.flow_name OR old.parameters IS NOT new.parameters BEGIN
+        DELETE FROM flow_runs_text WHERE rowid = old.rowid;
+        INSERT INTO flow_runs_text (rowid, text) VALUES (new.rowid, new.name || char(10) || new.flow_name || char(10) || new.parameters);
+      END;
+      CREATE TRIGGER flow_runs_text_delete AFTER DELETE ON flow_runs BEGIN
+        DELETE FROM flow_runs_text WHERE rowid = old.rowid;
+      END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -60,6 +60,12 @@ const queries: FlowRunQuery[] = [
   { cursor: deepCursor },
   { flowName: "flow-7", cursor: deepCursor },
   { states: ["FAILED", "RUNNING"], parentFlowRunId: null, cursor: deepCursor },
+  { sort: "oldest" },
+  { sort: "oldest", parentFlowRunId: null, cursor: deepCursor },
+  { sort: "longest" },
+  { sort: "longest", parentFlowRunId: null },
+  { sort: "longest", states: ["FAILED"], cursor: "L0:run-0050000" },
+  { text: "flow-1" },
 ];
 
 describe(`listFlowRuns over ${RUNS.toLocaleString("en")} runs`, { timeout: 30_000 }, () => {

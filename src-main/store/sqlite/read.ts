@@ -8,28 +8,24 @@ import type {
   FlowRecord,
   FlowRunQuery,
   FlowRunRecord,
+  LogPage,
   LogQuery,
   Page,
+  RunStats,
+  RunStatsQuery,
   StateRecord,
   StoredLog,
   TaskRunQuery,
   TaskRunRecord,
 } from "../../../shared/store/types.ts";
-import { CHANGE_LOG_LIMIT } from "../../../shared/store/query.ts";
-import {
-  FLOW_RUN_LIMIT,
-  LOG_LIMIT,
-  TASK_RUN_LIMIT,
-  clampLimit,
-  containsPattern,
-  decodeError,
-  decodeFlowRunCursor,
-  decodeList,
-  decodeLogCursor,
-  decodeOwner,
-  encodeFlowRunCursor,
-  type OwnerColumns,
-} from "./codec.ts";
+import { CHANGE_LOG_LIMIT, durationKey, encodeLongestCursor } from "../../../shared/store/query.ts";
+import { FLOW_RUN_LIMIT, TASK_RUN_LIMIT, clampLimit, decodeError, decodeList, decodeOwner, encodeFlowRunCursor, type OwnerColumns } from "./codec.ts";
+import { COUNT_TEXT_CANDIDATES, TEXT_INDEX_MAX, flowRunsSql, textIndexUsable, textPhrase } from "./flow-runs-sql.ts";
+import { logsReader } from "./logs-read.ts";
+import { StatementCache, Where } from "./sql.ts";
+import { statsReader } from "./stats-read.ts";
+
+export { flowRunsSql };
 
 export interface FlowRunRow extends OwnerColumns {
   id: string;
@@ -90,20 +86,6 @@ interface StateRow {
   error: string | null;
 }
 
-/** Queries whose WHERE clause depends on the filters given; each shape is prepared once. */
-class StatementCache {
-  readonly #db: Database.Database;
-  readonly #statements = new Map<string, Database.Statement>();
-  constructor(db: Database.Database) {
-    this.#db = db;
-  }
-  all<Row>(sql: string, params: unknown[]): Row[] {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
-    return statement.all(...params) as Row[];
-  }
-}
-
 /** The read side of the SQLite store: plain synchronous functions over one connection. */
 export class Reader {
   readonly #cache: StatementCache;
@@ -115,10 +97,26 @@ export class Reader {
   readonly #flows: Database.Statement<[], FlowRecord>;
   readonly #runKey: Database.Statement<[string], number>;
   readonly #changes: (query: ChangeQuery) => ChangePage;
+  readonly #logs: (query: LogQuery) => LogPage;
+  readonly #stats: (query: RunStatsQuery) => RunStats;
+  readonly #flowNames: Database.Statement<[], string>;
+  readonly #textCandidates: Database.Statement<[string], number>;
 
   constructor(db: Database.Database) {
     this.#cache = new StatementCache(db);
     this.#changes = changesReader(db, this.#cache);
+    this.#logs = logsReader(db, this.#cache);
+    this.#stats = statsReader(db);
+    this.#textCandidates = db.prepare<[string], number>(COUNT_TEXT_CANDIDATES).pluck();
+    // Distinct names by hopping through the flow_runs_flow index: one seek per name, not a scan.
+    this.#flowNames = db
+      .prepare<[], string>(
+        // `prev`, not `name`: flow_runs has a name column, which would shadow it in the subquery.
+        "WITH RECURSIVE names(prev) AS (SELECT min(flow_name) FROM flow_runs UNION ALL " +
+          "SELECT (SELECT min(flow_name) FROM flow_runs WHERE flow_name > prev) FROM names WHERE prev IS NOT NULL) " +
+          "SELECT prev FROM names WHERE prev IS NOT NULL",
+      )
+      .pluck();
     this.#flowRun = db.prepare("SELECT * FROM flow_runs WHERE id = ?");
     this.#cacheEntry = db.prepare(
       "SELECT key, value, created_at AS createdAt, expires_at AS expiresAt, task_run_id AS taskRunId FROM cache WHERE key = ?",
@@ -149,11 +147,14 @@ export class Reader {
   listFlowRuns(query: FlowRunQuery): Page<FlowRunRecord> {
     const limit = clampLimit(query.limit, FLOW_RUN_LIMIT);
     // One extra row tells whether another page exists.
-    const { sql, params } = flowRunsSql(query, limit + 1);
+    const textIndex = textIndexUsable(query.text) && this.#textCandidates.get(textPhrase(query.text))! <= TEXT_INDEX_MAX;
+    const { sql, params } = flowRunsSql(query, limit + 1, { textIndex });
     const rows = this.#cache.all<FlowRunRow>(sql, params);
     const items = rows.slice(0, limit).map(flowRunFromRow);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeFlowRunCursor(last.createdAt, last.id) : null };
+    if (rows.length <= limit || !last) return { items, nextCursor: null };
+    const nextCursor = query.sort === "longest" ? encodeLongestCursor(durationKey(last), last.id) : encodeFlowRunCursor(last.createdAt, last.id);
+    return { items, nextCursor };
   }
 
   listTaskRuns(query: TaskRunQuery): TaskRunRecord[] {
@@ -189,28 +190,8 @@ export class Reader {
     return [...fromTable, ...fromHistory].sort((a, b) => a.timestamp - b.timestamp);
   }
 
-  listLogs(query: LogQuery): Page<StoredLog> {
-    const limit = clampLimit(query.limit, LOG_LIMIT);
-    const where = new Where();
-    for (const [column, runId] of [["flow_run_key", query.flowRunId], ["task_run_key", query.taskRunId]] as const) {
-      if (runId == null) continue;
-      const key = this.#runKey.get(runId);
-      // A run that never logged has no key.
-      if (key === undefined) return { items: [], nextCursor: null };
-      where.add(`l.${column} = ?`, key);
-    }
-    if (query.minLevel != null) where.add("l.level >= ?", query.minLevel);
-    if (query.text) where.add("l.message LIKE ? ESCAPE '\\'", containsPattern(query.text));
-    if (query.cursor) where.add("l.id > ?", decodeLogCursor(query.cursor));
-    // Columns are aliased to the record's names so rows need no mapping.
-    const items = this.#cache.all<StoredLog>(
-      "SELECT l.id, f.run_id AS flowRunId, t.run_id AS taskRunId, l.level, l.ts AS timestamp, l.message FROM logs l " +
-        "LEFT JOIN run_keys f ON f.key = l.flow_run_key LEFT JOIN run_keys t ON t.key = l.task_run_key" +
-        `${where.sql()} ORDER BY l.id LIMIT ?`,
-      [...where.params, limit],
-    );
-    const last = items.at(-1);
-    return { items, nextCursor: items.length === limit && last ? String(last.id) : null };
+  listLogs(query: LogQuery): LogPage {
+    return this.#logs(query);
   }
 
   listFlows(): FlowRecord[] {
@@ -219,6 +200,14 @@ export class Reader {
 
   listChanges(query: ChangeQuery): ChangePage {
     return this.#changes(query);
+  }
+
+  listRunFlowNames(): string[] {
+    return this.#flowNames.all();
+  }
+
+  runStats(query: RunStatsQuery): RunStats {
+    return this.#stats(query);
   }
 }
 
@@ -262,40 +251,6 @@ function changesReader(db: Database.Database, cache: StatementCache): (query: Ch
     }
     return { flowRuns: flowRows.map(flowRunFromRow), taskRuns: taskRows.map(taskRunFromRow), seq, logs, logId };
   });
-}
-
-/** The listFlowRuns statement; exported so tests can check its query plan. */
-export function flowRunsSql(query: FlowRunQuery, limit: number): { sql: string; params: unknown[] } {
-  const where = new Where();
-  // Loose `!= null` checks: a null filter means "any", as in the memory store.
-  if (query.flowName != null) where.add("flow_name = ?", query.flowName);
-  if (query.states != null) {
-    where.add(query.states.length ? `state_type IN (${query.states.map(() => "?").join(", ")})` : "0", ...query.states);
-  }
-  if (query.parentFlowRunId === null) where.add("parent_flow_run_id IS NULL");
-  else if (query.parentFlowRunId !== undefined) where.add("parent_flow_run_id = ?", query.parentFlowRunId);
-  if (query.since != null) where.add("created_at >= ?", query.since);
-  if (query.until != null) where.add("created_at < ?", query.until);
-  if (query.cursor) {
-    const after = decodeFlowRunCursor(query.cursor);
-    // A row-value comparison, which SQLite turns into a range on the (..., created_at, id) indexes.
-    where.add("(created_at, id) < (?, ?)", after.createdAt, after.id);
-  }
-  const sql = `SELECT * FROM flow_runs${where.sql()} ORDER BY created_at DESC, id DESC LIMIT ?`;
-  return { sql, params: [...where.params, limit] };
-}
-
-/** Conditions ANDed together, with their positional parameters in order. */
-class Where {
-  readonly #conditions: string[] = [];
-  readonly params: unknown[] = [];
-  add(condition: string, ...params: unknown[]): void {
-    this.#conditions.push(condition);
-    this.params.push(...params);
-  }
-  sql(): string {
-    return this.#conditions.length ? ` WHERE ${this.#conditions.join(" AND ")}` : "";
-  }
 }
 
 export function flowRunFromRow(row: FlowRunRow): FlowRunRecord {

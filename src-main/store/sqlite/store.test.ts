@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { defineQueryContract } from "../../../test/helpers/store-query-contract.ts";
+import { defineStatsContract } from "../../../test/helpers/store-stats-contract.ts";
 import { defineChangesContract } from "../../../test/helpers/store-changes-contract.ts";
 import { defineStoreContract } from "../../../test/helpers/store-contract.ts";
 import { openSqliteStore } from "./open.ts";
@@ -18,3 +20,5 @@ const fresh = async () => {
 };
 defineStoreContract("sqlite", fresh);
 defineChangesContract("sqlite", fresh);
+defineQueryContract("sqlite", fresh);
+defineStatsContract("sqlite", fresh);

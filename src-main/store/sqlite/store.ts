@@ -7,12 +7,14 @@ import type {
   FlowRecord,
   FlowRunQuery,
   FlowRunRecord,
+  LogPage,
   LogQuery,
   Page,
   ProcessOwner,
+  RunStats,
+  RunStatsQuery,
   RunStore,
   StateRecord,
-  StoredLog,
   TaskRunQuery,
   TaskRunRecord,
   WriteBatch,
@@ -77,8 +79,16 @@ export class SqliteStore implements RunStore {
     return this.#guard(() => this.#reader.listStates(runId));
   }
 
-  async listLogs(query: LogQuery): Promise<Page<StoredLog>> {
+  async listLogs(query: LogQuery): Promise<LogPage> {
     return this.#guard(() => this.#reader.listLogs(query));
+  }
+
+  async listRunFlowNames(): Promise<string[]> {
+    return this.#guard(() => this.#reader.listRunFlowNames());
+  }
+
+  async runStats(query: RunStatsQuery): Promise<RunStats> {
+    return this.#guard(() => this.#reader.runStats(query));
   }
 
   async listFlows(): Promise<FlowRecord[]> {

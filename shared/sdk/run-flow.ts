@@ -142,6 +142,8 @@ async function executeFlow<A extends unknown[], R>(
       await settle(frame);
 
       if (outcome.kind === "cancelled") return await finishCancelled(def, handle, frame, cancelReason ?? outcome.reason);
+      // Cancelled while waiting for tasks it submitted and never awaited: their Cancelled ends are not failures.
+      if (cancelReason !== undefined) return await finishCancelled(def, handle, frame, cancelReason);
       let error: unknown;
       let timedOut = false;
       if (outcome.kind === "completed") {

@@ -66,4 +66,18 @@ describe("timeouts and cancellation", () => {
     const [run] = (await history.store.listFlowRuns({ flowName: "cancellable" })).items;
     expect((await history.store.listStates(run!.id)).map((s) => s.name)).toEqual(["Pending", "Running", "Cancelling", "Cancelled"]);
   });
+
+  it("ends Cancelled, not Failed, when cancelled while it waits for tasks it submitted and never awaited", async () => {
+    const controller = new AbortController();
+    const background = task({ name: "background" }, async () => {
+      const { signal } = getRunContext();
+      await new Promise((resolve) => signal.addEventListener("abort", resolve));
+    });
+    const f = flow(async function fireAndForget() {
+      background.submit();
+    });
+    setTimeout(() => controller.abort("stop please"), 50);
+    const state = await f.run([], { returnState: true, signal: controller.signal });
+    expect(state).toMatchObject({ type: "CANCELLED", message: "stop please" });
+  });
 });

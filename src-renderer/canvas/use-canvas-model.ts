@@ -1,6 +1,7 @@
 /** The store's graph as xyflow nodes and edges, re-derived only from the slices they depend on. */
 import type { NodeChange } from "@xyflow/react";
 import { useCallback, useMemo, useState } from "react";
+import { useRunStatuses } from "../editor/run/live-run-context.tsx";
 import { useDocument } from "../editor/store/context.tsx";
 import { createEdgeMapper, createNodeMapper, type CanvasEdge, type CanvasNode, type Size } from "./lib/to-flow.ts";
 
@@ -18,7 +19,16 @@ export function useCanvasModel(): {
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
   const nodes = useMemo(() => mapNodes(graph.nodes, selectedNodes, measured), [mapNodes, graph.nodes, selectedNodes, measured]);
-  const edges = useMemo(() => mapEdges(graph, selectedEdges), [mapEdges, graph, selectedEdges]);
+  const mapped = useMemo(() => mapEdges(graph, selectedEdges), [mapEdges, graph, selectedEdges]);
+  const statuses = useRunStatuses();
+  // Wires out of a node that finished in the run shown carried its result: they light up.
+  const edges = useMemo(() => {
+    if (statuses.size === 0) return mapped;
+    return mapped.map((e) => {
+      const phase = statuses.get(e.source)?.phase;
+      return phase === "completed" || phase === "cached" ? { ...e, className: `${e.className ?? ""} fb-edge-carried`, animated: false } : e;
+    });
+  }, [mapped, statuses]);
 
   const applyDimensions = useCallback((changes: readonly NodeChange<CanvasNode>[]) => {
     setMeasured((prev) => {

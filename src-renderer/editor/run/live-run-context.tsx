@@ -25,6 +25,11 @@ export function useNodeRunStatus(nodeId: string): NodeRunStatus | undefined {
   return useStore(useContext(LiveRunContext) ?? EMPTY_STORE, (s) => s.statuses.get(nodeId));
 }
 
+/** Every node's status in the run shown (the same map until a status changes); empty outside a provider. */
+export function useRunStatuses(): LiveRunState["statuses"] {
+  return useStore(useContext(LiveRunContext) ?? EMPTY_STORE, (s) => s.statuses);
+}
+
 const EMPTY_STATE = { statuses: new Map() } as unknown as LiveRunState;
 const EMPTY_STORE = {
   getState: () => EMPTY_STATE,

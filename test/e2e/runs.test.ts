@@ -120,6 +120,8 @@ describe("history", () => {
     await page().getByTestId("run-graph").waitFor();
     await page().getByTestId("run-tab-timeline").click().catch(() => undefined);
     await page().getByTestId("run-timeline").waitFor();
+    await expect.poll(() => page().getByTestId("log-line").count(), POLL).toBe(2);
+    expect(await page().getByTestId("run-failure").textContent()).toContain("Order b has no amount");
     await shot("run-page");
   });
 

@@ -75,7 +75,7 @@ export function Timeline({ taskRuns, selected, onSelect }: Props) {
       ctx.fillText(clip(ctx, t.name, LABEL - 12), 8, y + ROW / 2);
       if (!scale || t.startTime === null) continue;
       const bx = x0 + scale.x(t.startTime);
-      const bw = Math.max(2, scale.x(t.endTime ?? now) - scale.x(t.startTime));
+      const bw = Math.max(4, scale.x(t.endTime ?? now) - scale.x(t.startTime));
       ctx.fillStyle = STATE_HEX[t.stateType];
       ctx.fillRect(bx, y + 5, bw, ROW - 10);
     }

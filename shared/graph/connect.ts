@@ -7,6 +7,7 @@
 import { computeScopes, indexGraph, type Scope } from "./analysis.ts";
 import { isCodeNode, isControlEdge, isIdentifier, type FlowGraph, type GraphEdge, type GraphNode } from "./model.ts";
 import { isKeyword } from "./names.ts";
+import { describePath, sourceType } from "./validate/describe.ts";
 import { arrayOf, assignable } from "./validate/types.ts";
 
 /** A data edge to a named input, or a branch path. */
@@ -55,7 +56,7 @@ export function portsOf(node: GraphNode, graph?: FlowGraph): NodePorts {
         for (const edge of graph.edges) {
           if (edge.target !== node.id || isControlEdge(edge) || inputs.some((p) => p.name === edge.input)) continue;
           const source = byId.get(edge.source);
-          inputs.push({ name: edge.input, ...(source ? typed(sourceType(source, graph)) : {}) });
+          inputs.push({ name: edge.input, ...(source ? typed(sourceType(source, (name) => graph.params.find((p) => p.name === name)?.type)) : {}) });
         }
       }
       return { inputs, output: node.kind === "output" ? null : {}, branches: false };
@@ -96,7 +97,7 @@ export function checkConnection(graph: FlowGraph, request: ConnectionRequest): C
       const from = byId.get(taken.source);
       return refuse(`Input '${input}' of ${label(target)} is already connected (to ${from ? label(from) : `'${taken.source}'`})`);
     }
-    const from = sourceType(source, graph);
+    const from = sourceType(source, (name) => graph.params.find((p) => p.name === name)?.type);
     const to = targetType(target, input);
     if (!assignable(from, to)) {
       const gives = source.kind === "input" ? `parameter ${label(source)} is ${from}` : `${label(source)} returns ${from}`;
@@ -159,25 +160,6 @@ function pathBetween(graph: FlowGraph, from: string, to: string): string[] | nul
   return null;
 }
 
-function describePath(scope: Scope, title: (id: string) => string): string {
-  if (scope.length === 0) return "the main path";
-  const step = scope[scope.length - 1]!;
-  return `the '${step.when}' path of '${title(step.branch)}'`;
-}
-
-/** The type a node's value output carries, when known. */
-function sourceType(node: GraphNode, graph: FlowGraph): string | undefined {
-  switch (node.kind) {
-    case "task":
-      return node.output;
-    case "map":
-      return node.output === undefined ? undefined : arrayOf(node.output);
-    case "input":
-      return graph.params.find((p) => p.name === node.param)?.type;
-    default:
-      return undefined;
-  }
-}
 
 /** The type an edge into `input` must carry, when known. */
 function targetType(node: GraphNode, input: string): string | undefined {

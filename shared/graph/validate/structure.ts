@@ -1,8 +1,9 @@
 /** Checks that need the whole graph: connections, ports, parameters, names, cycles and branch paths. */
-import { computeScopes, findCycles, indexGraph, topologicalOrder, type Scope } from "../analysis.ts";
+import { computeScopes, findCycles, indexGraph, topologicalOrder } from "../analysis.ts";
 import { isCodeNode, isControlEdge, type FlowGraph, type GraphNode } from "../model.ts";
 import { identFromTitle, isKeyword, resultVar } from "../names.ts";
 import { error, warning, type GraphProblem } from "./problem.ts";
+import { describePath, sourceType } from "./describe.ts";
 import { arrayOf, assignable, defaultFits } from "./types.ts";
 
 export function checkStructure(graph: FlowGraph): GraphProblem[] {
@@ -42,7 +43,7 @@ export function checkStructure(graph: FlowGraph): GraphProblem[] {
     const key = `${edge.target}\u0000${edge.input}`;
     if (taken.has(key)) problems.push(error("double-connection", `Input '${edge.input}' of ${label(target)} has two connections; an input takes one value`, at));
     else taken.set(key, edgeIndex);
-    const from = sourceType(source, params);
+    const from = sourceType(source, (name) => params.get(name)?.type);
     const to = isCodeNode(target) ? targetType(target, edge.input) : undefined;
     if (!assignable(from, to)) problems.push(error("type-mismatch", `${label(source)} gives ${from}, but input '${edge.input}' of ${label(target)} expects ${to}`, at));
   });
@@ -138,27 +139,6 @@ function checkOrder(graph: FlowGraph, index: ReturnType<typeof indexGraph>): Gra
     }
   }
   return problems;
-}
-
-function describePath(scope: Scope, title: (id: string) => string): string {
-  if (scope.length === 0) return "the main path";
-  const step = scope[scope.length - 1]!;
-  return `the '${step.when}' path of '${title(step.branch)}'`;
-}
-
-function sourceType(node: GraphNode, params: ReadonlyMap<string, { type: string }>): string | undefined {
-  switch (node.kind) {
-    case "task":
-      return node.output;
-    case "map":
-      return node.output === undefined ? undefined : arrayOf(node.output);
-    case "input":
-      return params.get(node.param)?.type;
-    case "subflow":
-    case "branch":
-    case "output":
-      return undefined;
-  }
 }
 
 function targetType(node: GraphNode & { inputs: { name: string; type?: string }[] }, input: string): string | undefined {

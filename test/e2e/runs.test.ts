@@ -94,6 +94,9 @@ describe("history", () => {
     await expect.poll(() => page().locator('[data-testid^="run-row-"]').count(), POLL).toBe(1);
     expect(await page().locator('[data-testid^="run-row-"]').first().textContent()).toContain("import orders");
     expect(page().url()).toContain("FAILED");
+    await page().getByTestId("runs-filter-state-FAILED").click();
+    await expect.poll(() => page().locator('[data-testid^="run-row-"]').count(), POLL).toBe(3);
+    await shot("runs-view");
   });
 
   it("opens a run that `node script.ts` started outside the app, with its graph and logs", async () => {
@@ -118,11 +121,14 @@ describe("history", () => {
     await page().goto(`${server.url}/#/runs`);
     await page().locator('[data-testid^="run-row-"]').filter({ hasText: "import orders" }).click();
     await page().getByTestId("run-graph").waitFor();
-    await page().getByTestId("run-tab-timeline").click().catch(() => undefined);
+    await expect.poll(() => page().locator('[data-testid^="run-graph-node-"]').count(), POLL).toBe(2);
+    await expect.poll(() => page().getByTestId("log-line").count(), POLL).toBe(2);
+    await shot("run-page-graph");
+    await page().getByTestId("run-tab-timeline").click();
     await page().getByTestId("run-timeline").waitFor();
     await expect.poll(() => page().getByTestId("log-line").count(), POLL).toBe(2);
     expect(await page().getByTestId("run-failure").textContent()).toContain("Order b has no amount");
-    await shot("run-page");
+    await shot("run-page-timeline");
   });
 
   it("shows the dashboard with runs by state and recent failures (screenshot)", async () => {

@@ -20,11 +20,12 @@ import {
   type OnConnectEnd,
   type OnDelete,
 } from "@xyflow/react";
-import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
 import type { NodeKind } from "../../shared/graph/model.ts";
 import { useDocument, useDocumentStoreApi } from "../editor/store/context.tsx";
 import type { PaletteItem } from "../editor/store/types.ts";
 import { ConnectionToast, type Refusal } from "./connection-toast.tsx";
+import { BOX_ZOOM, useZoomedOut } from "./kinds/_base/detail.tsx";
 import { EmptyState } from "./empty-state.tsx";
 import { nodeTypes } from "./kinds/node-types.ts";
 import { KINDS } from "./kinds/registry.ts";
@@ -37,6 +38,7 @@ import { CanvasProvider, useInsideCanvasProvider } from "./provider.tsx";
 import { QuickAdd, type QuickAddAt } from "./quick-add.tsx";
 import { useAddNode } from "./use-add-node.ts";
 import { useCanvasModel } from "./use-canvas-model.ts";
+import { WireOverview } from "./wire-overview.tsx";
 
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const PAN_BUTTONS = [1, 2];
@@ -44,10 +46,23 @@ const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const DELETE_KEYS = ["Delete", "Backspace"];
 const ZOOM_KEYS = ["Meta", "Control"];
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+/** Nodes above which a flow opens zoomed out before it is fitted (see initialViewport). */
+const BIG_FLOW = 150;
 /** Dark-theme values for the xyflow variables the app's stylesheet leaves at their light defaults. */
 const DARK_VARS =
   "dark:[--xy-edge-label-background-color:#18181b] dark:[--xy-edge-label-color:#d4d4d8] dark:[--xy-minimap-mask-background-color:rgb(9_9_11/0.6)] dark:[--xy-attribution-background-color:transparent]";
 const minimapColor = (node: CanvasNode) => KINDS[node.type?.slice(3) as NodeKind]?.accent ?? "#888";
+
+/** Each edge's hidden twin, kept while the edge object lives, so hiding them all twice gives the same objects. */
+const hiddenTwins = new WeakMap<CanvasEdge, CanvasEdge>();
+function hidden(edge: CanvasEdge): CanvasEdge {
+  let twin = hiddenTwins.get(edge);
+  if (!twin) {
+    twin = { ...edge, hidden: true };
+    hiddenTwins.set(edge, twin);
+  }
+  return twin;
+}
 
 export function FlowCanvas({ className = "" }: { className?: string }) {
   const inside = useInsideCanvasProvider();
@@ -65,6 +80,13 @@ function Canvas({ className }: { className: string }) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const addNode = useAddNode();
   const { nodes, edges, applyDimensions } = useCanvasModel();
+  // Zoomed out, the wires are drawn by WireOverview (one <svg>), not one by one by xyflow.
+  const zoomedOut = useZoomedOut();
+  // A big flow opens fitted far out: starting there (not at xyflow's zoom 1) renders its nodes as
+  // boxes and its wires as one overview from the start, instead of full cards and 2,000 edges
+  // that the fit replaces a moment later. fitView still decides the view.
+  const [initialViewport] = useState(() => ({ x: 0, y: 0, zoom: doc.getState().graph.nodes.length > BIG_FLOW ? BOX_ZOOM / 2 : 1 }));
+  const shownEdges = useMemo(() => (zoomedOut ? edges.map(hidden) : edges), [zoomedOut, edges]);
   const empty = useDocument((s) => s.graph.nodes.length === 0);
   const wrapper = useRef<HTMLDivElement>(null);
   const lastRefusal = useRef<string | null>(null);
@@ -181,7 +203,7 @@ function Canvas({ className }: { className: string }) {
       <ReactFlow<CanvasNode, CanvasEdge>
         data-testid="flow-canvas"
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -192,6 +214,7 @@ function Canvas({ className }: { className: string }) {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onPaneClick={closeQuickAdd}
+        defaultViewport={initialViewport}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
@@ -207,6 +230,7 @@ function Canvas({ className }: { className: string }) {
         deleteKeyCode={DELETE_KEYS}
         zoomOnDoubleClick={false}
       >
+        {zoomedOut ? <WireOverview edges={edges} /> : null}
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700" />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />

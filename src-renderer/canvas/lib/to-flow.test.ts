@@ -12,7 +12,7 @@ const noSizes = new Map();
 describe("createNodeMapper", () => {
   it("maps kind, position and a data object holding only the id", () => {
     const [node] = createNodeMapper()([task("a", 40)], none, noSizes);
-    expect(node).toEqual({ id: "a", type: "fb-task", position: { x: 40, y: 0 }, data: { id: "a" }, selected: false });
+    expect(node).toEqual({ id: "a", type: "fb-task", position: { x: 40, y: 0 }, data: { id: "a" }, selected: false, style: { transform: "none", left: 40, top: 0 } });
   });
 
   it("keeps the same objects, and the same array, when nothing the canvas shows changed", () => {

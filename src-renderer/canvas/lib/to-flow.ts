@@ -4,6 +4,7 @@
  * typing in a node's code leaves the canvas arrays untouched.
  */
 import type { Edge, Node } from "@xyflow/react";
+import type { CSSProperties } from "react";
 import type { FlowGraph, GraphEdge, GraphNode, NodeKind } from "../../../shared/graph/model.ts";
 import { edgeId, isControlEdge } from "../../../shared/graph/model.ts";
 import { edgeStyle, type EdgeLook } from "./edge-style.ts";
@@ -20,6 +21,16 @@ export function nodeType(kind: NodeKind): `fb-${NodeKind}` {
 }
 export type CanvasEdge = Edge<Record<string, never>>;
 export type Size = { width: number; height: number };
+
+/**
+ * The node's wrapper is placed by left/top instead of xyflow's `transform: translate(...)`
+ * (its style comes after xyflow's): 1,000 transforms are 1,000 pieces Chromium re-layerises on
+ * every pan frame. No node has a parent and the origin is the top-left corner, so the position
+ * is where xyflow would have put it.
+ */
+export function placedAt(x: number, y: number): CSSProperties {
+  return { transform: "none", left: x, top: y };
+}
 
 interface NodeEntry {
   x: number;
@@ -43,7 +54,7 @@ export function createNodeMapper() {
       const { x, y } = n.position;
       let entry = cache.get(n.id);
       if (!entry || entry.x !== x || entry.y !== y || entry.kind !== n.kind || entry.selected !== sel || entry.measured !== m) {
-        const node: CanvasNode = { id: n.id, type: nodeType(n.kind), position: { x, y }, data: entry?.node.data ?? { id: n.id }, selected: sel };
+        const node: CanvasNode = { id: n.id, type: nodeType(n.kind), position: { x, y }, data: entry?.node.data ?? { id: n.id }, selected: sel, style: placedAt(x, y) };
         if (m) node.measured = m;
         entry = { x, y, kind: n.kind, selected: sel, measured: m, node };
         cache.set(n.id, entry);

@@ -4,7 +4,7 @@
  * validation (structure.ts), applied before the edge exists so the canvas can
  * refuse it instead of drawing an error. Pure and browser-safe.
  */
-import { computeScopes, indexGraph, type Scope } from "./analysis.ts";
+import { computeScopes, indexGraph } from "./analysis.ts";
 import { isCodeNode, isControlEdge, isIdentifier, type FlowGraph, type GraphEdge, type GraphNode } from "./model.ts";
 import { isKeyword } from "./names.ts";
 import { describePath, sourceType } from "./validate/describe.ts";

@@ -121,6 +121,8 @@ describe("history", () => {
     await page().getByTestId("run-graph").waitFor();
     await expect.poll(() => page().locator('[data-testid^="run-graph-node-"]').count(), POLL).toBe(2);
     await expect.poll(() => page().getByTestId("log-line").count(), POLL).toBe(2);
+    await page().getByTestId("log-line").last().waitFor({ state: "visible" });
+    await page().waitForTimeout(300);
     await shot("run-page-graph");
     await page().getByTestId("run-tab-timeline").click();
     await page().getByTestId("run-timeline").waitFor();

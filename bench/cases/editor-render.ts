@@ -16,17 +16,13 @@
  * frame intervals; p50 / p95 / max. At fit view (the whole flow on screen, as it opens: the
  * headline) and at zoom 1 (only the visible nodes rendered). Baseline: the same pan on the empty flow.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { validateGraph, type FlowGraph, type GraphEdge, type GraphNode } from "../../shared/graph/index.ts";
-import { createEngine } from "../../src-main/engine/engine.ts";
-import { ensureWorkspace } from "../../src-main/graph/workspace.ts";
-import { createHost } from "../../src-main/host/index.ts";
-import { startServer } from "../../src-main/server/index.ts";
 import { openBrowser, type TestBrowser } from "../../test/helpers/browser.ts";
+import { startBenchHost } from "../lib/api-host.ts";
 import { bigGraph } from "../lib/big-graph.ts";
 import { Checks, runCase } from "../lib/case.ts";
 import { latencySummary, median, round } from "../lib/timing.ts";
@@ -229,12 +225,8 @@ await runCase("editor-render", async () => {
   checks.expect("flow graph valid", validation.ok, true);
   if (!validation.ok) throw new Error(`the 1,000-node graph is not valid: ${validation.problems.slice(0, 3).map((p) => p.message).join("; ")}`);
 
-  const home = mkdtempSync(join(tmpdir(), "flowbench-bench-editor-render-"));
-  process.once("exit", () => rmSync(home, { recursive: true, force: true }));
-  const flowsDir = join(home, "flows");
-  ensureWorkspace(flowsDir);
-  const host = await createHost({ home, flowsDir, engine: (options) => createEngine(options) });
-  const server = await startServer({ host, port: 0, staticDir: STATIC_DIR });
+  const bench = await startBenchHost("editor-render", undefined, { staticDir: STATIC_DIR });
+  const server = bench.server;
   let browser: TestBrowser | undefined;
   try {
     const bigId = await saveFlow(server.url, server.token, graph);
@@ -298,8 +290,6 @@ await runCase("editor-render", async () => {
     };
   } finally {
     await browser?.close();
-    await server.close();
-    await host.close();
-    rmSync(home, { recursive: true, force: true });
+    await bench.dispose();
   }
 });

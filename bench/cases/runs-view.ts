@@ -30,20 +30,16 @@
  * virtualisation, no loading): what scrolling and painting that text costs the browser by itself.
  * 3 rounds (a fresh page each); the figures are the round with the median p95.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { emptyBatch, type LogRecord, type RunStore, type TaskRunRecord } from "../../shared/store/types.ts";
 import { newId } from "../../shared/sdk/names.ts";
-import { createEngine } from "../../src-main/engine/engine.ts";
-import { ensureWorkspace } from "../../src-main/graph/workspace.ts";
-import { createHost, type Host } from "../../src-main/host/index.ts";
-import { startServer, type RunningServer } from "../../src-main/server/index.ts";
-import { openSqliteStore } from "../../src-main/store/sqlite/index.ts";
 import { openBrowser, type TestBrowser } from "../../test/helpers/browser.ts";
+import { startBenchHost, type BenchHost } from "../lib/api-host.ts";
 import { Checks, runCase } from "../lib/case.ts";
 import { seedFlowRuns } from "../lib/seed-runs.ts";
 import { latencySummary, median, round } from "../lib/timing.ts";
@@ -140,41 +136,8 @@ async function seed(store: RunStore): Promise<Seeded> {
   return { bigRunId: big.id, newestRunId: runs.at(-1)!.id, seedMs: performance.now() - started, seedRunsMs: runsMs };
 }
 
-interface Served {
-  host: Host;
-  server: RunningServer;
-  home: string;
-  dbPath: string;
-  close(): Promise<void>;
-}
-
-async function serve(name: string, seeding?: (store: RunStore) => Promise<unknown>): Promise<Served> {
-  const home = mkdtempSync(join(tmpdir(), `flowbench-bench-runs-view-${name}-`));
-  process.once("exit", () => rmSync(home, { recursive: true, force: true }));
-  const flowsDir = join(home, "flows");
-  const dbPath = join(home, "flowbench.db");
-  ensureWorkspace(flowsDir);
-  if (seeding) {
-    const store = openSqliteStore(dbPath);
-    try {
-      await seeding(store);
-    } finally {
-      store.close();
-    }
-  }
-  const host = await createHost({ home, flowsDir, engine: (options) => createEngine(options) });
-  const server = await startServer({ host, port: 0, staticDir: STATIC_DIR });
-  return {
-    host,
-    server,
-    home,
-    dbPath,
-    close: async () => {
-      await server.close();
-      await host.close();
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
+function serve(name: string, seeding?: (store: RunStore) => Promise<unknown>): Promise<BenchHost> {
+  return startBenchHost(`runs-view-${name}`, seeding, { staticDir: STATIC_DIR });
 }
 
 /**
@@ -543,7 +506,7 @@ await runCase("runs-view", async () => {
     };
   } finally {
     await browser?.close();
-    await big.close();
-    await empty.close();
+    await big.dispose();
+    await empty.dispose();
   }
 });

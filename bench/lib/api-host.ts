@@ -33,8 +33,11 @@ export interface BenchHost {
   dispose(): Promise<void>;
 }
 
-/** `seed` writes the history before the host opens it (through a store of its own, closed afterwards). */
-export async function startBenchHost(caseName: string, seed?: (store: RunStore) => Promise<unknown>): Promise<BenchHost> {
+/**
+ * `seed` writes the history before the host opens it (through a store of its own, closed afterwards);
+ * `staticDir` serves the renderer's build too, for the browser cases.
+ */
+export async function startBenchHost(caseName: string, seed?: (store: RunStore) => Promise<unknown>, options: { staticDir?: string } = {}): Promise<BenchHost> {
   const home = mkdtempSync(join(tmpdir(), `flowbench-bench-${caseName}-`));
   process.once("exit", () => rmSync(home, { recursive: true, force: true }));
   const flowsDir = join(home, "flows");
@@ -49,7 +52,7 @@ export async function startBenchHost(caseName: string, seed?: (store: RunStore) 
     }
   }
   const host = await createHost({ home, flowsDir, engine: (options) => createEngine(options) });
-  const server = await startServer({ host, port: 0 });
+  const server = await startServer({ host, port: 0, ...(options.staticDir ? { staticDir: options.staticDir } : {}) });
   const client = createClient(createHttpTransport({ baseUrl: server.url, token: server.token }));
   let reader: Database.Database | undefined;
   let disposed = false;

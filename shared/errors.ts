@@ -22,6 +22,7 @@ export const ERRORS = {
   "store-unavailable": (reason: string) => `The run history store cannot be used: ${reason}`,
   "no-run-context": () => "getRunContext() was called outside a flow or task run",
   "flow-not-found": (file: string, detail: string) => `No flow to run in ${file}: ${detail}`,
+  "invalid-schedule": (problem: string) => `Invalid schedule: ${problem}`,
   "graph-invalid": (flow: string, count: number, first: string) =>
     `Flow '${flow}' was not run: it has ${count} problem${count === 1 ? "" : "s"}. ${count > 1 ? "The first: " : ""}${first}`,
 } as const;

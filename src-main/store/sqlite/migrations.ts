@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
 import { makeError } from "../../../shared/errors.ts";
+import { CONCURRENCY_MIGRATION } from "./migrations/concurrency.ts";
+import { SCHEDULES_MIGRATION } from "./migrations/schedules.ts";
 
 export interface Migration {
   version: number;
@@ -164,6 +166,9 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  // Later migrations live in their own files, one concern each.
+  { version: 4, up: SCHEDULES_MIGRATION },
+  { version: 5, up: CONCURRENCY_MIGRATION },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -3,8 +3,8 @@
  * compiles to (and parses back from) a TypeScript file. The zod schemas are
  * the definition; the types are inferred from them.
  */
-import ts from "typescript";
 import { z } from "zod";
+import { isIdentifierPartCode, isIdentifierStartCode } from "./identifier-chars.ts";
 
 export const NODE_KINDS = ["task", "map", "branch", "input", "output", "subflow"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -22,7 +22,7 @@ export const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
 export function isIdentifier(name: string): boolean {
   if (!IDENTIFIER.test(name)) return false;
   const codes = Array.from(name, (ch) => ch.codePointAt(0)!);
-  return codes.every((c, i) => (i === 0 ? ts.isIdentifierStart(c, ts.ScriptTarget.Latest) : ts.isIdentifierPart(c, ts.ScriptTarget.Latest)));
+  return codes.every((c, i) => (i === 0 ? isIdentifierStartCode(c) : isIdentifierPartCode(c)));
 }
 const identifier = z.string().refine(isIdentifier, "must be a JavaScript identifier (letters, digits, _ or $, not starting with a digit)");
 

@@ -1,5 +1,5 @@
 /** Names in generated code: derived from titles, stable, and never clashing with the language or the SDK. */
-import ts from "typescript";
+import { isIdentifierPartCode, isIdentifierStartCode } from "./identifier-chars.ts";
 
 /** Words that cannot name a parameter or variable in a strict-mode module. */
 const KEYWORDS = new Set(
@@ -27,10 +27,10 @@ export function identFromTitle(title: string): string {
   // Letters TypeScript does not know yet (its Unicode tables can trail the runtime's) are left out, also
   // when case mapping made them: "ɤ" is old, its capital "Ɤ" new in Unicode 16.
   let ident = Array.from(lowerFirst(first!) + rest.map(upperFirst).join(""))
-    .filter((ch) => ts.isIdentifierPart(ch.codePointAt(0)!, ts.ScriptTarget.Latest))
+    .filter((ch) => isIdentifierPartCode(ch.codePointAt(0)!))
     .join("");
   if (ident === "") return "step";
-  if (!/^\p{ID_Start}/u.test(ident) || !ts.isIdentifierStart(ident.codePointAt(0)!, ts.ScriptTarget.Latest)) ident = `_${ident}`;
+  if (!/^\p{ID_Start}/u.test(ident) || !isIdentifierStartCode(ident.codePointAt(0)!)) ident = `_${ident}`;
   return isReserved(ident) ? `${ident}Step` : ident;
 }
 

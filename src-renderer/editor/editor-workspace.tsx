@@ -1,19 +1,19 @@
 /** The editor: toolbar, palette, canvas, the compiled code beside it, and the inspector. */
-import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from "react";
-import { compileGraph } from "../../shared/graph/index.ts";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { FlowCanvas } from "../canvas/flow-canvas.tsx";
 import { Palette } from "../canvas/palette/palette.tsx";
 import { Toaster } from "../ui/toast.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
-import { useDocument, useDocumentStoreApi } from "./store/context.tsx";
+import { useDocumentStoreApi } from "./store/context.tsx";
 import { EditorToolbar } from "./toolbar.tsx";
 import { useEditorCommands } from "./use-editor-commands.tsx";
 import { useGraphProblems } from "./use-graph-problems.ts";
 import { RunControls } from "./run/run-controls.tsx";
 import { useRunController } from "./run/use-run-controller.ts";
 
-const CompiledCodeView = lazy(() => import("../code/compiled-code-view.tsx").then((m) => ({ default: m.CompiledCodeView })));
+// The compiler (and TypeScript, which it prints with) loads when the code pane first opens.
+const CompiledCode = lazy(() => import("./compiled-code.tsx").then((m) => ({ default: m.CompiledCode })));
 // Type-checks the whole flow in Monaco's worker, so every node (open or not) gets its error badge.
 const FlowTypecheck = lazy(() =>
   import("../code/flow-typecheck.ts").then((m) => ({
@@ -63,22 +63,14 @@ export function EditorWorkspace() {
   );
 }
 
-/** The same code export writes, following the graph as it changes. */
+/** The compiled flow beside the canvas. */
 function CodePane() {
-  const graph = useDeferredValue(useDocument((s) => s.graph));
-  const code = useMemo(() => {
-    try {
-      return compileGraph(graph).code;
-    } catch (error) {
-      return `// The graph does not compile yet: ${(error as Error).message}`;
-    }
-  }, [graph]);
   return (
     <section className="flex w-[min(44vw,640px)] shrink-0 flex-col border-l border-zinc-200 dark:border-zinc-800" aria-label="Compiled TypeScript">
       <p className="border-b border-zinc-200 bg-white px-3 py-1.5 text-[12px] text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">Compiled TypeScript: what Save writes and Export downloads (read-only)</p>
       <div className="min-h-0 flex-1">
         <Suspense fallback={<p className="p-3 text-zinc-500">Loading…</p>}>
-          <CompiledCodeView code={code} />
+          <CompiledCode />
         </Suspense>
       </div>
     </section>

@@ -3,7 +3,6 @@
  * one place, so a shortcut and its button never disagree.
  */
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
-import { compileGraph } from "../../shared/graph/index.ts";
 import { useApi } from "../app/api-context.tsx";
 import { useMenuCommands } from "../app/menu.ts";
 import { navigate, type Route } from "../app/route.ts";
@@ -70,9 +69,11 @@ export function useEditorCommands(ui: { toggleCode(): void; showHelp(): void; ru
       }
       navigate(route);
     };
-    const exportFile = () => {
+    const exportFile = async () => {
       const { graph, flowId } = store.getState();
       try {
+        // Loaded on first use: the compiler needs TypeScript, kept out of the editor's first load.
+        const { compileGraph } = await import("../../shared/graph/compile/index.ts");
         downloadText(`${(flowId ?? slug(graph.name)).split("/").pop()}.ts`, compileGraph(graph).code);
       } catch (error) {
         toast("error", `Cannot export yet: ${(error as Error).message}`);
@@ -98,7 +99,7 @@ export function useEditorCommands(ui: { toggleCode(): void; showHelp(): void; ru
         case "fitView": return canvas.fitView();
         case "autoLayout": return void canvas.autoLayout();
         case "toggleCode": return ui.toggleCode();
-        case "export": return exportFile();
+        case "export": return void exportFile();
         case "import": return void importFile();
         case "newFlow": return void leave({ page: "new" });
         case "help": return ui.showHelp();

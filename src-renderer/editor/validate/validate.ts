@@ -2,7 +2,7 @@
  * `validateInWorker(graph)`: validateGraph's problems, computed in a Web Worker started on first use.
  * Where no worker can run (or it crashed), the same check runs here.
  */
-import { validateGraph, type FlowGraph, type GraphProblem } from "../../../shared/graph/index.ts";
+import type { FlowGraph, GraphProblem } from "../../../shared/graph/index.ts";
 import type { ValidateRequest, ValidateResponse } from "./protocol.ts";
 
 let worker: Worker | null = null;
@@ -41,7 +41,9 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-function validateHere(graph: FlowGraph): GraphProblem[] {
+/** Loaded only when needed: validation parses code with TypeScript, kept out of the main bundle. */
+async function validateHere(graph: FlowGraph): Promise<GraphProblem[]> {
+  const { validateGraph } = await import("../../../shared/graph/validate/index.ts");
   return validateGraph(graph).problems;
 }
 

@@ -5,14 +5,12 @@
  */
 import { z } from "zod";
 import { flowGraphSchema } from "../graph/model.ts";
+import { mutation, query, type MethodDef } from "./method.ts";
+import { AUTOMATION_METHODS } from "./automation-contract.ts";
 import { flowRunSchema, logSchema, pageOf, runStatsSchema, stateRecordSchema, stateTypeSchema, taskRunSchema } from "./records.ts";
 
-/** A flow's file in the workspace, without `.ts`: "etl-orders", "reports/weekly". */
-export const FLOW_ID = /^[\w-][\w.-]*(\/[\w-][\w.-]*)*$/;
-export const flowIdSchema = z
-  .string()
-  .regex(FLOW_ID, "must name a file in the workspace without .ts, like etl-orders or reports/weekly (letters, digits, '.', '_', '-')")
-  .refine((id) => !id.split("/").some((part) => part === "." || part === ".." || part.endsWith(".ts")), "must stay inside the workspace and leave out .ts");
+export { FLOW_ID, flowIdSchema } from "./flow-id.ts";
+import { flowIdSchema } from "./flow-id.ts";
 
 const runId = z.string().min(1, "must not be empty");
 const problemSchema = z.object({ line: z.number(), column: z.number(), endLine: z.number(), endColumn: z.number(), message: z.string() });
@@ -52,15 +50,6 @@ export const flowDetailSchema = flowSummarySchema.extend({
 
 const empty = z.strictObject({});
 
-interface MethodDef {
-  input: z.ZodType;
-  output: z.ZodType;
-  /** Changes something: needs the server token, and is never retried by clients. */
-  mutation: boolean;
-}
-
-const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, mutation: false as const });
-const mutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, mutation: true as const });
 
 export const METHODS = {
   "app.info": query(
@@ -167,6 +156,7 @@ export const METHODS = {
     }),
     pageOf(logSchema).extend({ prevCursor: z.string().nullable(), total: z.number().optional() }),
   ),
+  ...AUTOMATION_METHODS,
 } satisfies Record<string, MethodDef>;
 
 export type MethodName = keyof typeof METHODS;

@@ -12,6 +12,8 @@ export const subscriptionSchema = z.strictObject({
   allRuns: z.boolean().optional(),
   /** These runs in full: their changes, task runs and logs. */
   runIds: z.array(z.string().min(1)).max(1000).optional(),
+  /** Automations' notifications (server mode shows them as toasts; Electron as desktop notifications too). */
+  notifications: z.boolean().optional(),
   /** From a previous batch; absent starts from now. */
   cursor: z.string().optional(),
 });
@@ -21,6 +23,7 @@ export const apiEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("flow-run"), run: flowRunSchema }),
   z.object({ type: z.literal("task-run"), taskRun: taskRunSchema }),
   z.object({ type: z.literal("log"), log: logSchema }),
+  z.object({ type: z.literal("notification"), notification: z.object({ id: z.string(), title: z.string(), body: z.string(), at: z.number(), runId: z.string().nullable() }) }),
 ]);
 export type ApiEvent = z.infer<typeof apiEventSchema>;
 

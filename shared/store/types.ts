@@ -1,5 +1,6 @@
 import type { SerializedError } from "../errors.ts";
 import type { StateType } from "../sdk/states.ts";
+import type { AutomationStore } from "./automation-types.ts";
 
 /**
  * The run history store. The engine talks only to this interface, so SQLite,
@@ -34,9 +35,48 @@ export interface RunStore {
    */
   listChanges(query: ChangeQuery): Promise<ChangePage>;
 
+  /** Schedules, triggers and automations, on stores that keep them (SQLite). */
+  automations?(): AutomationStore;
   /** Marks runs whose recorded process is gone as CRASHED; returns how many flow and task runs it changed. */
   markOrphansCrashed(isAlive: (owner: ProcessOwner) => boolean): Promise<number>;
   close(): void | Promise<void>;
+
+  // Tag concurrency limits: optional, as a store without them runs tagged tasks unlimited.
+  /**
+   * Takes one slot of every limited tag in `tags` for the task run, or none (all-or-nothing);
+   * slots of dead owners and of task runs already ended are reclaimed first. Idempotent per run.
+   */
+  acquireConcurrencySlots?(request: ConcurrencySlotRequest): Promise<ConcurrencySlotGrant>;
+  /** Gives back every slot the task run holds; a no-op when it holds none. */
+  releaseConcurrencySlots?(taskRunId: string): Promise<void>;
+  /** Every limit, by tag, with the slots held now. */
+  listConcurrencyLimits?(): Promise<ConcurrencyLimit[]>;
+  /** Sets a tag's limit (a positive integer), or deletes it with null; returns the limit as stored, or null. */
+  setConcurrencyLimit?(tag: string, limit: number | null, now?: number): Promise<ConcurrencyLimit | null>;
+}
+
+export interface ConcurrencySlotRequest {
+  tags: readonly string[];
+  taskRunId: string;
+  /** The process that will hold the slots (null where the platform cannot tell: never reclaimed as dead). */
+  owner: ProcessOwner | null;
+  now: number;
+  /** Whether a holder's process lives; stores default to their platform's check. */
+  isAlive?: (owner: ProcessOwner) => boolean;
+}
+
+export interface ConcurrencySlotGrant {
+  acquired: boolean;
+  /** When not acquired: the first tag whose slots are all held. */
+  blockedBy?: { tag: string; limit: number };
+}
+
+export interface ConcurrencyLimit {
+  tag: string;
+  limit: number;
+  updatedAt: number;
+  /** Slots held now, oldest first (stale ones stay until the next acquire reclaims them). */
+  holders: Array<{ taskRunId: string; owner: ProcessOwner | null; acquiredAt: number }>;
 }
 
 /** Who is executing a run: enough to tell later whether that process still exists. */

@@ -20,7 +20,7 @@ const stores: [string, () => RunStore][] = [
 const crash: RunEnding = { type: "CRASHED", message: "The run's worker exited with code 1 (process.exit was called in the flow's code)", error: { name: "Error", message: "exit" } };
 
 function flowRun(id: string, over: Partial<FlowRunRecord> = {}): FlowRunRecord {
-  return { ...pendingFlowRun(id, "/w/etl.ts", { day: 1 }, 1000), flowName: "etl", stateType: "RUNNING", stateName: "Running", startTime: 1000, ...over };
+  return { ...pendingFlowRun(id, "/w/etl.ts", { day: 1 }, undefined, 1000), flowName: "etl", stateType: "RUNNING", stateName: "Running", startTime: 1000, ...over };
 }
 
 function taskRun(id: string, flowRunId: string, over: Partial<TaskRunRecord> = {}): TaskRunRecord {
@@ -58,7 +58,7 @@ describe.each(stores)("endRun on a %s store", (_kind, open) => {
   it("creates the run when it was never recorded, so the failure shows", async () => {
     const store = open();
     const failed: RunEnding = { type: "FAILED", message: "Unexpected token", error: { name: "SyntaxError", message: "Unexpected token" } };
-    const outcome = await endRun(store, "ghost", failed, () => pendingFlowRun("ghost", "/w/broken.ts", undefined, 1500), 2000);
+    const outcome = await endRun(store, "ghost", failed, () => pendingFlowRun("ghost", "/w/broken.ts", undefined, undefined, 1500), 2000);
     expect(outcome).toEqual({ runId: "ghost", stateType: "FAILED", stateName: "Failed", message: "Unexpected token" });
     expect(await store.getFlowRun("ghost")).toMatchObject({ flowName: "broken.ts", parameters: "{}", stateType: "FAILED", createdAt: 1500, endTime: 2000, error: failed.error });
     expect((await store.listStates("ghost")).map((s) => s.type)).toEqual(["FAILED"]);

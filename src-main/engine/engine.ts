@@ -21,6 +21,8 @@ export interface StartRequest {
   params?: unknown;
   /** Picks a named export when the file has several flows. */
   flowName?: string;
+  /** The run's id: a scheduled run's, already recorded SCHEDULED. A new one by default. */
+  runId?: string;
 }
 
 export interface Engine {
@@ -73,7 +75,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function settle(runId: string, request: StartRequest, end: WorkerEnd): Promise<RunOutcome> {
     if (end.kind === "done") return { runId, stateType: end.stateType, stateName: end.stateName, message: end.message };
-    const outcome = await endRun(store, runId, endingOf(end.death, limits), () => pendingFlowRun(runId, request.file, request.params));
+    const outcome = await endRun(store, runId, endingOf(end.death, limits), () => pendingFlowRun(runId, request.file, request.params, request.flowName));
     flushed();
     return outcome;
   }
@@ -82,7 +84,7 @@ export function createEngine(options: EngineOptions): Engine {
   function launch(runId: string, request: StartRequest): { recorded: Promise<void>; run: ActiveRun } {
     let worker: WorkerRun | undefined;
     let cancelReason: string | undefined;
-    const recorded = Promise.resolve(store.write({ ...emptyBatch(), flowRuns: [pendingFlowRun(runId, request.file, request.params)] }));
+    const recorded = Promise.resolve(store.write({ ...emptyBatch(), flowRuns: [pendingFlowRun(runId, request.file, request.params, request.flowName)] }));
     const finished = recorded.then(async () => {
       flushed();
       const start = { runId, file: request.file, dbPath, params: request.params, ...(request.flowName === undefined ? {} : { flowName: request.flowName }) };
@@ -110,7 +112,8 @@ export function createEngine(options: EngineOptions): Engine {
       } catch (error) {
         throw makeError("invalid-options", ["Engine.start", `params must be plain data: ${(error as Error).message}`]);
       }
-      const runId = newId();
+      const runId = request.runId ?? newId();
+      if (runs.has(runId)) throw makeError("invalid-options", ["Engine.start", `run ${runId} is already running`]);
       const { recorded, run } = launch(runId, request);
       runs.set(runId, run);
       void run.finished.then(

@@ -10,11 +10,11 @@ import { currentOwner } from "../platform/process.ts";
  * replaces the whole record on its first write. It carries this process as owner,
  * so if the app is killed, whoever opens the history next marks the run Crashed.
  */
-export function pendingFlowRun(id: string, file: string, params: unknown, now = Date.now()): FlowRunRecord {
+export function pendingFlowRun(id: string, file: string, params: unknown, flowName?: string, now = Date.now()): FlowRunRecord {
   return {
     id,
     name: flowRunName(),
-    flowName: basename(file),
+    flowName: flowName ?? basename(file),
     flowVersion: null,
     parentFlowRunId: null,
     parentTaskRunId: null,

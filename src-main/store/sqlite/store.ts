@@ -3,6 +3,9 @@ import { makeError } from "../../../shared/errors.ts";
 import type {
   CacheEntry,
   ChangePage,
+  ConcurrencyLimit,
+  ConcurrencySlotGrant,
+  ConcurrencySlotRequest,
   ChangeQuery,
   FlowRecord,
   FlowRunQuery,
@@ -19,6 +22,9 @@ import type {
   TaskRunRecord,
   WriteBatch,
 } from "../../../shared/store/types.ts";
+import { createConcurrencySlots, type ConcurrencySlots } from "./concurrency.ts";
+import type { AutomationStore } from "../../../shared/store/automation-types.ts";
+import { createSqliteAutomationStore } from "./automation.ts";
 import { createCrashMarker } from "./crash.ts";
 import { Reader } from "./read.ts";
 import { createWriter } from "./write.ts";
@@ -37,7 +43,9 @@ export class SqliteStore implements RunStore {
   readonly #db: Database.Database;
   readonly #write: (batch: WriteBatch) => void;
   readonly #reader: Reader;
+  #automations: AutomationStore | undefined;
   readonly #markOrphans: (isAlive: (owner: ProcessOwner) => boolean) => number;
+  #slots: ConcurrencySlots | undefined;
 
   constructor(db: Database.Database, path: string) {
     this.#db = db;
@@ -103,11 +111,39 @@ export class SqliteStore implements RunStore {
     return this.#guard(() => this.#markOrphans(isAlive));
   }
 
+  async acquireConcurrencySlots(request: ConcurrencySlotRequest): Promise<ConcurrencySlotGrant> {
+    return this.#guard(() => this.#concurrency().acquire(request));
+  }
+
+  async releaseConcurrencySlots(taskRunId: string): Promise<void> {
+    this.#guard(() => this.#concurrency().release(taskRunId));
+  }
+
+  async listConcurrencyLimits(): Promise<ConcurrencyLimit[]> {
+    return this.#guard(() => this.#concurrency().list());
+  }
+
+  async setConcurrencyLimit(tag: string, limit: number | null, now = Date.now()): Promise<ConcurrencyLimit | null> {
+    return this.#guard(() => this.#concurrency().set(tag, limit, now));
+  }
+
+  /** Schedules, triggers and automations on the same file; made on first use. */
+  automations(): AutomationStore {
+    this.#automations ??= createSqliteAutomationStore(this.#db, this.#write, (fn) => this.#guard(fn));
+    return this.#automations;
+  }
+
   /** Idempotent; later calls on the store throw store-unavailable. */
   close(): void {
     // No `PRAGMA optimize` here: it can wait on another process's write lock, and the
     // indexes are chosen to be right without planner statistics.
     if (this.#db.open) this.#db.close();
+  }
+
+  /** Prepared on first use: most processes never touch limits, and a read-only older file has no such tables. */
+  #concurrency(): ConcurrencySlots {
+    this.#slots ??= createConcurrencySlots(this.#db);
+    return this.#slots;
   }
 
   /** Turns SQLite's failures into the catalogue's store-unavailable, naming the file. */

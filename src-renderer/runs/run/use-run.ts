@@ -57,7 +57,7 @@ export function useRun(runId: string) {
       for (const event of batch.events as ApiEvent[]) {
         if (event.type === "log") logs.push(event.log);
         else if (event.type === "task-run") taskRuns.set(event.taskRun.id, event.taskRun);
-        else flowRuns.set(event.run.id, event.run);
+        else if (event.type === "flow-run") flowRuns.set(event.run.id, event.run);
       }
       if (logs.length) logListeners.current.forEach((l) => l(logs));
       if (taskRuns.size === 0 && flowRuns.size === 0) return;

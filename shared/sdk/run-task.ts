@@ -1,12 +1,13 @@
 import { CancelledError, isRetryable, makeError, serializeError } from "../errors.ts";
-import { LOG_LEVELS, type TaskRunRecord } from "../store/types.ts";
+import { LOG_LEVELS, type RunStore, type TaskRunRecord } from "../store/types.ts";
 import { computeCacheKey } from "./cache.ts";
 import { installConsoleCapture } from "./capture.ts";
+import { limitedAmong, waitForSlots } from "./concurrency.ts";
 import { currentFrame, runInFrame, type FlowFrame, type Frame } from "./context.ts";
 import type { Job, Semaphore } from "./semaphore.ts";
 import { UpstreamFailure, registerResult, resolveArgs, type ResolvedArgs } from "./deps.ts";
 import { UNRECORDED, type TaskRunHandle } from "./future.ts";
-import { guard, sleep, type Outcome } from "./guard.ts";
+import { guard, reasonText, sleep, type Outcome } from "./guard.ts";
 import { runHooks } from "./hooks.ts";
 import { writeLog } from "./logger.ts";
 import { newId, taskRunName } from "./names.ts";
@@ -168,28 +169,81 @@ async function attempts<A extends unknown[], R>(def: TaskDef<A, R>, handle: Task
   const maxRetries = options.retries ?? 0;
   for (let attempt = 1; ; attempt++) {
     if (flow?.cancel.signal.aborted) return finishCancelled(handle, "the flow run was cancelled");
-    record.runCount = attempt;
-    if (attempt === 1) {
-      record.startTime = Date.now();
-      setTaskState(handle, "RUNNING", "Running");
-    } else {
-      setTaskState(handle, "RUNNING", "Retrying", { message: `Attempt ${attempt} of ${maxRetries + 1}` });
+    // Untagged tasks (nearly all) skip slots with one length check.
+    let slots: SlotsHeld | undefined;
+    if (record.tags.length > 0) {
+      const taken = await takeSlots(handle, parent);
+      if (taken.kind === "cancelled") return finishCancelled(handle, taken.reason);
+      if (taken.kind === "failed") return finishFailed(def, handle, parent, taken.error, "Failed");
+      slots = taken.slots;
     }
-    const outcome = await runAttempt(def, handle, args, parent, attempt);
-    switch (outcome.kind) {
-      case "completed":
-        return finishCompleted(def, handle, parent, outcome.value, cacheKey);
-      case "cancelled":
-        return finishCancelled(handle, outcome.reason);
-      case "failed": {
-        const retry = attempt <= maxRetries && (await shouldRetry(def, parent, outcome.error, attempt));
-        if (!retry) return finishFailed(def, handle, parent, outcome.error, outcome.timedOut ? "TimedOut" : "Failed");
-        const delay = Math.round(retryDelayMs(options.retryDelayMs, options.retryJitter, attempt));
-        const error = serializeError(outcome.error);
-        setTaskState(handle, "SCHEDULED", "AwaitingRetry", { message: `Retry ${attempt} of ${maxRetries} in ${delay} ms after: ${error.message}`, error });
-        if (!(await sleep(delay, flow?.cancel))) return finishCancelled(handle, "the flow run was cancelled");
+    let delay: number;
+    // The slots go back once the attempt has left RUNNING (its end is stamped first, so no
+    // other holder's RUNNING can start before it), and before any retry delay.
+    try {
+      record.runCount = attempt;
+      if (attempt === 1) {
+        record.startTime = Date.now();
+        setTaskState(handle, "RUNNING", "Running");
+      } else {
+        setTaskState(handle, "RUNNING", "Retrying", { message: `Attempt ${attempt} of ${maxRetries + 1}` });
       }
+      const outcome = await runAttempt(def, handle, args, parent, attempt);
+      if (outcome.kind === "completed") return finishCompleted(def, handle, parent, outcome.value, cacheKey);
+      if (outcome.kind === "cancelled") return finishCancelled(handle, outcome.reason);
+      const retry = attempt <= maxRetries && (await shouldRetry(def, parent, outcome.error, attempt));
+      if (!retry) return finishFailed(def, handle, parent, outcome.error, outcome.timedOut ? "TimedOut" : "Failed");
+      delay = Math.round(retryDelayMs(options.retryDelayMs, options.retryJitter, attempt));
+      const error = serializeError(outcome.error);
+      setTaskState(handle, "SCHEDULED", "AwaitingRetry", { message: `Retry ${attempt} of ${maxRetries} in ${delay} ms after: ${error.message}`, error });
+    } finally {
+      if (slots) await releaseSlots(slots, parent);
     }
+    if (!(await sleep(delay, flow?.cancel))) return finishCancelled(handle, "the flow run was cancelled");
+  }
+}
+
+interface SlotsHeld {
+  store: RunStore;
+  taskRunId: string;
+}
+
+type SlotOutcome = { kind: "held"; slots: SlotsHeld | undefined } | { kind: "cancelled"; reason: string } | { kind: "failed"; error: unknown };
+
+/**
+ * Waits for a slot of each limited tag of the task run, showing AwaitingConcurrencySlot
+ * meanwhile. Nothing is held (and the store is not asked) when none of its tags has a limit.
+ */
+async function takeSlots<R>(handle: TaskRunHandle<R>, parent: Frame | undefined): Promise<SlotOutcome> {
+  const store = getRecorder().store;
+  if (!store.acquireConcurrencySlots) return { kind: "held", slots: undefined };
+  const record = handle.record;
+  const signal = parent?.signal ?? parent?.flow?.cancel.signal;
+  try {
+    if ((await limitedAmong(store, record.tags)).length === 0) return { kind: "held", slots: undefined };
+    const acquired = await waitForSlots({
+      store,
+      tags: record.tags,
+      taskRunId: record.id,
+      owner: getPlatform().owner(),
+      signal,
+      onBlocked: ({ tag, limit }) => {
+        setTaskState(handle, "PENDING", "AwaitingConcurrencySlot", { message: `Waiting for a slot of tag '${tag}' (limit ${limit})` });
+      },
+    });
+    if (!acquired) return { kind: "cancelled", reason: signal?.aborted ? reasonText(signal.reason) : "cancelled" };
+    return { kind: "held", slots: { store, taskRunId: record.id } };
+  } catch (error) {
+    return { kind: "failed", error };
+  }
+}
+
+async function releaseSlots(slots: SlotsHeld, parent: Frame | undefined): Promise<void> {
+  try {
+    await slots.store.releaseConcurrencySlots?.(slots.taskRunId);
+  } catch (error) {
+    // The attempt's outcome stands; a leaked slot is reclaimed once the run is recorded as ended.
+    writeLog(parent, LOG_LEVELS.warning, `Could not release the concurrency slots of task run ${slots.taskRunId}: ${serializeError(error).message}`);
   }
 }
 

@@ -43,6 +43,7 @@ export type StateName =
   | "Late"
   | "AwaitingRetry"
   | "Pending"
+  | "AwaitingConcurrencySlot"
   | "Running"
   | "Retrying"
   | "Completed"

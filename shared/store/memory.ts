@@ -1,8 +1,12 @@
 import type { SerializedError } from "../errors.ts";
+import { validateConcurrencyLimit } from "../sdk/concurrency.ts";
 import { TERMINAL_STATE_TYPES, type StateType } from "../sdk/states.ts";
 import type {
   CacheEntry,
   ChangePage,
+  ConcurrencyLimit,
+  ConcurrencySlotGrant,
+  ConcurrencySlotRequest,
   ChangeQuery,
   FlowRecord,
   FlowRunQuery,
@@ -46,6 +50,9 @@ export class MemoryStore implements RunStore {
   /** The change counter, and the value it had when each run last changed. */
   #seq = 0;
   #changedAt = new Map<string, number>();
+  /** Tag concurrency limits and, per tag, the task runs holding its slots. */
+  #limits = new Map<string, { limit: number; updatedAt: number }>();
+  #slots = new Map<string, Map<string, { owner: ProcessOwner | null; acquiredAt: number }>>();
 
   write(batch: WriteBatch): void {
     // Copy everything before changing anything, so a malformed record leaves the store as it was.
@@ -179,6 +186,56 @@ export class MemoryStore implements RunStore {
   }
 
   close(): void {}
+
+  async acquireConcurrencySlots(request: ConcurrencySlotRequest): Promise<ConcurrencySlotGrant> {
+    const limited: string[] = [];
+    for (const tag of new Set(request.tags)) {
+      const limit = this.#limits.get(tag)?.limit;
+      if (limit === undefined) continue;
+      const holders = this.#slots.get(tag) ?? new Map<string, { owner: ProcessOwner | null; acquiredAt: number }>();
+      const heldByOthers = () => holders.size - (holders.has(request.taskRunId) ? 1 : 0);
+      if (heldByOthers() >= limit) {
+        // As the SQLite store: slots of ended task runs and of dead owners are stale.
+        for (const [taskRunId, slot] of holders) {
+          const run = this.#taskRuns.get(taskRunId);
+          const ended = run !== undefined && TERMINAL_STATE_TYPES.has(run.stateType);
+          if (ended || (slot.owner && request.isAlive && !request.isAlive({ ...slot.owner }))) holders.delete(taskRunId);
+        }
+        if (heldByOthers() >= limit) return { acquired: false, blockedBy: { tag, limit } };
+      }
+      this.#slots.set(tag, holders);
+      limited.push(tag);
+    }
+    for (const tag of limited) this.#slots.get(tag)!.set(request.taskRunId, { owner: copyOwner(request.owner), acquiredAt: request.now });
+    return { acquired: true };
+  }
+
+  async releaseConcurrencySlots(taskRunId: string): Promise<void> {
+    for (const holders of this.#slots.values()) holders.delete(taskRunId);
+  }
+
+  async listConcurrencyLimits(): Promise<ConcurrencyLimit[]> {
+    return [...this.#limits.keys()].sort(compareText).map((tag) => this.#limitOf(tag));
+  }
+
+  async setConcurrencyLimit(tag: string, limit: number | null, now = Date.now()): Promise<ConcurrencyLimit | null> {
+    validateConcurrencyLimit(tag, limit);
+    if (limit === null) {
+      this.#limits.delete(tag);
+      this.#slots.delete(tag);
+      return null;
+    }
+    this.#limits.set(tag, { limit, updatedAt: now });
+    return this.#limitOf(tag);
+  }
+
+  #limitOf(tag: string): ConcurrencyLimit {
+    const { limit, updatedAt } = this.#limits.get(tag)!;
+    const holders = [...(this.#slots.get(tag) ?? new Map<string, { owner: ProcessOwner | null; acquiredAt: number }>())]
+      .map(([taskRunId, slot]) => ({ taskRunId, owner: copyOwner(slot.owner), acquiredAt: slot.acquiredAt }))
+      .sort((a, b) => a.acquiredAt - b.acquiredAt || compareText(a.taskRunId, b.taskRunId));
+    return { tag, limit, updatedAt, holders };
+  }
 
   /** Crashes a flow run and everything below it that the dead owner was running. */
   #crashFlowTree(root: FlowRunRecord, owner: ProcessOwner, alive: (o: ProcessOwner) => boolean, now: number): number {

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { FlowbenchError } from "../../shared/errors.ts";
 import type { RunStore } from "../../shared/store/types.ts";
+import { limitList, limitRemove, limitSet } from "./commands/limits.ts";
 import { logsCommand } from "./commands/logs.ts";
 import { runCommand } from "./commands/run.ts";
 import { runsList, runsShow } from "./commands/runs.ts";
@@ -54,6 +55,11 @@ export function buildProgram(exit: (code: number) => void): Command {
       process.once("SIGINT", () => stop.abort());
       exit(await withStore((store) => logsCommand(store, id, opts, stop.signal)));
     });
+  const limit = program.command("limit").description("Tag concurrency limits: at most N task runs with a tag at once, across processes");
+  limit.command("ls").description("List limits with the slots held now").option("--json", "print JSON").action(async (opts) => exit(await withStore((store) => limitList(store, opts))));
+  limit.command("set").description("Set a tag's limit").argument("<tag>").argument("<n>", "a positive whole number").action(async (tag: string, n: string) => exit(await withStore((store) => limitSet(store, tag, n))));
+  limit.command("rm").description("Remove a tag's limit").argument("<tag>").action(async (tag: string) => exit(await withStore((store) => limitRemove(store, tag))));
+
   program
     .command("server")
     .description("Serve the app and its API on http://127.0.0.1:4200 until Ctrl-C")

@@ -6,13 +6,14 @@
 import { RunNames, formatEvent, minLevelOf } from "../shared/sdk/console.ts";
 import { subscribe } from "../shared/sdk/events.ts";
 import { installPlatform } from "../shared/sdk/platform.ts";
-import { configure, consoleLevel, setDefaultStoreFactory } from "../shared/sdk/runtime.ts";
+import { configure, consoleLevel, setDefaultStoreFactory, setServeImplementation } from "../shared/sdk/runtime.ts";
 import type { LogLevelName, RunStore } from "../shared/store/types.ts";
 import { assertNodeVersion } from "./platform/node-version.ts";
 import { nodePlatform } from "./platform/node.ts";
 import { databasePath } from "./platform/paths.ts";
 import { isOwnerAlive } from "./platform/process.ts";
 import { installExitHandling } from "./sdk/process-exit.ts";
+import { serveFlow } from "./sdk/serve.ts";
 import { terminalStyle } from "./sdk/terminal.ts";
 import { openSqliteStore as openSqliteStoreImpl } from "./store/sqlite/index.ts";
 
@@ -39,6 +40,7 @@ subscribe((event) => {
   if (line !== undefined) nodePlatform.writeLine(line, "out");
 });
 installExitHandling();
+setServeImplementation(serveFlow);
 
 export * from "../shared/sdk/index.ts";
 export { runFromCommandLine } from "./sdk/command-line.ts";

@@ -4,6 +4,8 @@ import { definitionSite } from "./definition-site.ts";
 import { outcomeOf } from "./future.ts";
 import { validateFlowOptions, type FlowOptions } from "./options.ts";
 import { startFlowRun, type FlowDef } from "./run-flow.ts";
+import { serveImplementation } from "./runtime.ts";
+import type { ServeOptions } from "./serve-options.ts";
 import type { State } from "./states.ts";
 import type { RunOptions } from "./task.ts";
 
@@ -20,6 +22,11 @@ export interface Flow<A extends unknown[], R> {
   withOptions(options: Partial<FlowOptions<A, R>>): Flow<A, R>;
   run(args: A, options: FlowRunOptions & { returnState: true }): Promise<State<R>>;
   run(args: A, options?: FlowRunOptions): Promise<R>;
+  /**
+   * Keeps the process alive running the flow on its schedules (registered in the run
+   * history, shown in the app and `flowbench schedule ls`) until Ctrl-C or SIGTERM.
+   */
+  serve(options: ServeOptions): Promise<void>;
   readonly flowName: string;
   readonly options: Readonly<FlowOptions<A, R>>;
   readonly fn: (...args: A) => R | Promise<R>;
@@ -44,6 +51,8 @@ function makeFlow<A extends unknown[], R>(options: FlowOptions<A, R>, fn: Fn<A, 
   validateFlowOptions(`flow '${name}'`, options);
   const def: FlowDef<A, R> = { name, fn, options, source: definitionSite() };
   let schema: Record<string, unknown> | null | undefined;
+  // The finished flow object, for serve() to hand to the implementation.
+  let self: Flow<A, R> | undefined;
 
   const call = (...args: A): Promise<R> => {
     const handle = startFlowRun(def, args);
@@ -56,6 +65,11 @@ function makeFlow<A extends unknown[], R>(options: FlowOptions<A, R>, fn: Fn<A, 
       const handle = startFlowRun(def, args, { signal: runOptions.signal, id: runOptions.id });
       return handle.done.then((state) => (runOptions.returnState ? state : outcomeOf(handle)));
     },
+    serve: async (serveOptions: ServeOptions): Promise<void> => {
+      const implementation = serveImplementation();
+      if (!implementation) throw makeError("invalid-options", [`flow '${name}'.serve()`, "serving needs Node and the run history: import the flow from \"flowbench\" in a Node script"]);
+      return implementation(self as unknown as Flow<never[], unknown>, serveOptions);
+    },
     flowName: name,
     options,
     fn,
@@ -67,7 +81,8 @@ function makeFlow<A extends unknown[], R>(options: FlowOptions<A, R>, fn: Fn<A, 
     enumerable: true,
     get: () => (schema ??= options.params ? (z.toJSONSchema(options.params as z.ZodType, { unrepresentable: "any" }) as Record<string, unknown>) : null),
   });
-  return built as unknown as Flow<A, R>;
+  self = built as unknown as Flow<A, R>;
+  return self;
 }
 
 export function isFlow(value: unknown): value is Flow<unknown[], unknown> {

@@ -2,6 +2,11 @@ import { MemoryStore } from "../store/memory.ts";
 import type { LogLevelName, RunStore } from "../store/types.ts";
 import { getPlatform } from "./platform.ts";
 import { Recorder } from "./recorder.ts";
+import type { Flow } from "./flow.ts";
+import type { ServeOptions } from "./serve-options.ts";
+
+/** How `flow.serve()` runs on this platform: Node installs one; a browser has none. */
+export type ServeImplementation = (flow: Flow<never[], unknown>, options: ServeOptions) => Promise<void>;
 
 export interface ConfigureOptions {
   /** Where history goes. Default on Node: SQLite at $FLOWBENCH_HOME/flowbench.db. */
@@ -18,6 +23,7 @@ interface Runtime {
   storeFactory?: () => RunStore;
   consoleLevel: LogLevelName | "off";
   flushDelayMs?: number;
+  serve?: ServeImplementation;
 }
 
 const runtime: Runtime = { consoleLevel: "info" };
@@ -39,6 +45,15 @@ export function configure(options: ConfigureOptions): void {
 /** The host (Node entry) supplies the default store lazily, so importing the SDK opens no file. */
 export function setDefaultStoreFactory(factory: () => RunStore): void {
   runtime.storeFactory = factory;
+}
+
+/** The Node entry installs serve(); the browser-safe SDK cannot keep a process alive or open SQLite. */
+export function setServeImplementation(implementation: ServeImplementation): void {
+  runtime.serve = implementation;
+}
+
+export function serveImplementation(): ServeImplementation | undefined {
+  return runtime.serve;
 }
 
 export function getStore(): RunStore {

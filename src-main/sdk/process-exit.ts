@@ -3,6 +3,23 @@ import { currentRecorder } from "../../shared/sdk/runtime.ts";
 
 const GRACE_MS = 3000;
 
+/** A long-lived serve() handles Ctrl-C and SIGTERM itself (cancel its runs, exit 0); the per-run handlers stand aside. */
+let signalOwner: ((signal: "SIGINT" | "SIGTERM") => void) | undefined;
+
+/** Routes SIGINT and SIGTERM to `handler` until the returned function is called. */
+export function takeOverSignals(handler: (signal: "SIGINT" | "SIGTERM") => void): () => void {
+  signalOwner = handler;
+  const onSigint = (): void => handler("SIGINT");
+  const onSigterm = (): void => handler("SIGTERM");
+  process.on("SIGINT", onSigint);
+  process.on("SIGTERM", onSigterm);
+  return () => {
+    if (signalOwner === handler) signalOwner = undefined;
+    process.off("SIGINT", onSigint);
+    process.off("SIGTERM", onSigterm);
+  };
+}
+
 /**
  * Keeps history honest when the process ends: a normal exit writes what is pending,
  * an exit with runs in flight marks them Crashed, Ctrl-C cancels them, SIGTERM
@@ -18,12 +35,14 @@ export function installExitHandling(): void {
     if (interrupted) process.exitCode = 130;
   });
   const onSigint = (): void => {
+    if (signalOwner) return;
     if (interrupted) process.exit(130); // a second Ctrl-C: stop now; the exit handler marks runs Crashed
     interrupted = true;
     for (const frame of activeRootFlows()) frame.controller.abort(new Error("Interrupted by SIGINT (Ctrl-C)"));
     void waitForRuns().then(() => process.exit(130));
   };
   const onSigterm = (): void => {
+    if (signalOwner) return;
     void Promise.race([Promise.all(activeRootFlows().map((f) => f.crashed("Terminated by SIGTERM"))), delay(GRACE_MS)]).then(() => {
       crashActiveRunsSync("Terminated by SIGTERM");
       process.exit(143);

@@ -6,8 +6,10 @@
  * keeps its cursor, so nothing is dropped and nobody waits for it.
  */
 import { ApiError, describeIssues } from "../../shared/api/errors.ts";
+import { newId } from "../../shared/sdk/names.ts";
 import { subscriptionSchema, type ApiEvent, type Subscription } from "../../shared/api/events.ts";
 import type { RunStore } from "../../shared/store/types.ts";
+import type { UserNotification } from "./context.ts";
 import type { EventSink, Subscribed } from "./types.ts";
 
 /** Events per batch, so one huge backlog does not become one huge message. */
@@ -98,6 +100,21 @@ export class EventHub {
       } while (this.#again);
     })().finally(() => (this.#draining = undefined));
     return this.#draining;
+  }
+
+  /**
+   * An automation's notification, to every subscriber that asked for them. Not kept:
+   * it goes to who is listening now, with the subscriber's cursor unchanged.
+   */
+  publish(notification: UserNotification, at = Date.now()): void {
+    const event: ApiEvent = { type: "notification", notification: { id: newId(at), title: notification.title, body: notification.body, at, runId: notification.runId } };
+    for (const s of this.#subscribers) {
+      if (!s.subscription.notifications) continue;
+      // After `ready`, so the batch's cursor is a real position.
+      void s.ready.then(() => {
+        if (!s.closed) s.sink.send({ events: [event], cursor: encodeCursor(s.seq, s.logId) });
+      }, () => undefined);
+    }
   }
 
   close(): void {

@@ -8,6 +8,9 @@ import { isOwnerAlive } from "../platform/process.ts";
 import { openSqliteStore } from "../store/sqlite/index.ts";
 import { realClock, type Clock } from "../scheduler/clock.ts";
 import { Scheduler } from "../scheduler/scheduler.ts";
+import { AutomationRunner } from "../automations/runner.ts";
+import { TriggerWatches } from "../triggers/file-watch.ts";
+import { webhookReceiver, type WebhookReceiver } from "../triggers/webhook.ts";
 import type { HostContext, RunLauncher, UserNotification } from "./context.ts";
 import { automationHandlers } from "./handlers/automations.ts";
 import { scheduleHandlers } from "./handlers/schedules.ts";
@@ -38,12 +41,16 @@ export interface HostOptions {
   graceMs?: number;
   /** false: the host starts no scheduled runs (another process does). */
   scheduler?: false;
+  /** false: the host runs no automations and watches no folders (another process does). */
+  automations?: false;
 }
 
 export interface Host extends ApiHost {
   readonly context: HostContext;
   /** Automations' notifications: Electron shows them on the desktop, the server sends them to the UI. */
   onNotification(listener: (notification: UserNotification) => void): () => void;
+  /** POST /hooks/<id>/<secret>: the server hands webhook requests here. */
+  webhook: WebhookReceiver;
 }
 
 export async function createHost(options: HostOptions): Promise<Host> {
@@ -80,20 +87,28 @@ export async function createHost(options: HostOptions): Promise<Host> {
     scheduler,
     notify: (n) => notifyListeners.forEach((listener) => listener(n)),
   };
+  const watches = new TriggerWatches(context);
+  const runner = new AutomationRunner(context);
   const handlers = {
     ...appHandlers(context),
     ...flowHandlers(context),
     ...runHandlers(context),
     ...scheduleHandlers(context),
-    ...triggerHandlers(context),
-    ...automationHandlers(context),
+    ...triggerHandlers(context, { changed: () => void watches.refresh() }),
+    ...automationHandlers(context, { changed: () => runner.poke() }),
   } satisfies Handlers;
   const hub = new EventHub(store, options.pollMs === undefined ? {} : { pollMs: options.pollMs });
   const offFlush = engine.onFlush(() => {
     hub.notify();
     scheduler.pokeIfQueued();
+    runner.poke();
   });
+  notifyListeners.add((n) => hub.publish(n));
   if (options.scheduler !== false) scheduler.start();
+  if (options.automations !== false) {
+    runner.start();
+    await watches.start();
+  }
   return {
     context,
     dispatch: (method, input, ctx) => dispatch(handlers, method, input, ctx),
@@ -102,8 +117,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       notifyListeners.add(listener);
       return () => void notifyListeners.delete(listener);
     },
+    webhook: webhookReceiver(context),
     close: async () => {
       await scheduler.stop();
+      await Promise.all([runner.close(), watches.close()]);
       offFlush();
       hub.close();
       await engine.close();

@@ -24,12 +24,15 @@ export function allowedHosts(options: GuardOptions): Set<string> {
   return new Set(names.map((name) => `${name}:${options.port}`));
 }
 
-/** Why a request must be refused (403), or undefined. Origin may be absent (scripts, curl); if present it must be ours. */
-export function refuse(headers: { host?: string | undefined; origin?: string | undefined }, options: GuardOptions): string | undefined {
+/**
+ * Why a request must be refused (403), or undefined. Origin may be absent (scripts, curl); if present it must be ours.
+ * `anyOrigin`: webhooks, which other sites' servers (and pages) call; their secret URL is the credential. Host is still checked.
+ */
+export function refuse(headers: { host?: string | undefined; origin?: string | undefined }, options: GuardOptions, anyOrigin = false): string | undefined {
   const hosts = allowedHosts(options);
   const host = headers.host?.toLowerCase();
   if (!host || !hosts.has(host)) return `Host '${headers.host ?? ""}' is not this server (${[...hosts].join(", ")}); requests through other names are refused`;
-  if (headers.origin === undefined) return undefined;
+  if (headers.origin === undefined || anyOrigin) return undefined;
   let origin: URL | undefined;
   try {
     origin = new URL(headers.origin);

@@ -6,17 +6,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, HTTP_STATUS, type Envelope } from "../../shared/api/errors.ts";
 import type { ApiHost } from "../host/types.ts";
+import type { WebhookBody, WebhookReceiver } from "../triggers/webhook.ts";
 import { refuse, tokenMatches, type GuardOptions } from "./guard.ts";
 import { CSP, pageFor } from "./pages.ts";
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const TOKEN_HEADER = "x-flowbench-token";
 
-export function createRequestHandler(host: ApiHost, guard: GuardOptions, staticDir: string | undefined) {
+/** Webhooks: POST /hooks/<trigger-id>/<secret>. */
+const HOOK_PATH = /^\/hooks\/([^/]+)\/([^/]+)$/;
+
+export function createRequestHandler(host: ApiHost & { webhook?: WebhookReceiver }, guard: GuardOptions, staticDir: string | undefined) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const refused = refuse({ host: req.headers.host, origin: req.headers.origin }, guard);
-    if (refused) return send(res, fail("forbidden", refused));
     const url = new URL(req.url ?? "/", "http://server");
+    const isHook = url.pathname.startsWith("/hooks/");
+    const refused = refuse({ host: req.headers.host, origin: req.headers.origin }, guard, isHook);
+    if (refused) return send(res, fail("forbidden", refused));
+    if (isHook) return hook(req, res, url.pathname);
     if (url.pathname.startsWith("/api/")) return api(req, res, url.pathname);
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, fail("bad-request", `${req.method} is not allowed on ${url.pathname}`), { allow: "GET, HEAD" });
     const page = pageFor(staticDir, url.pathname, guard.token);
@@ -36,6 +42,29 @@ export function createRequestHandler(host: ApiHost, guard: GuardOptions, staticD
     }
     const mayMutate = tokenMatches(header(req, TOKEN_HEADER), guard.token);
     send(res, await host.dispatch(match[1]!, input, { transport: "http", mayMutate }));
+  }
+
+  /** No token: the secret in the path is the credential; the receiver answers unknown and wrong alike. */
+  async function hook(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const match = HOOK_PATH.exec(path);
+    if (!match || !host.webhook) return send(res, fail("not-found", "There is no such webhook"));
+    if (req.method !== "POST") return send(res, fail("bad-request", `Webhooks take POST with a JSON body of parameters, not ${req.method}`), { allow: "POST" });
+    let body: WebhookBody;
+    try {
+      body = { ok: true, value: await readJson(req) };
+    } catch (error) {
+      body = { ok: false, error: error instanceof ApiError ? error.toBody() : { code: "bad-request", message: String(error) } };
+    }
+    let answer;
+    try {
+      answer = await host.webhook(decodeURIComponent(match[1]!), decodeURIComponent(match[2]!), body);
+    } catch (error) {
+      // A malformed %-escape is no webhook of ours; anything else is the host failing.
+      if (error instanceof URIError) return send(res, fail("not-found", "There is no such webhook"));
+      return send(res, fail("internal", `The host failed: ${(error as Error).message}`));
+    }
+    res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+    res.end(JSON.stringify(answer.body));
   }
 }
 

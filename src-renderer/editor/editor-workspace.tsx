@@ -2,6 +2,9 @@
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { FlowCanvas } from "../canvas/flow-canvas.tsx";
 import { Palette } from "../canvas/palette/palette.tsx";
+import { FlowSettingsSheet } from "../schedules/flow-settings-sheet.tsx";
+import { ScheduleBadge } from "../schedules/schedule-badge.tsx";
+import { FlowSettingsButton } from "../schedules/settings-entry.tsx";
 import { Toaster } from "../ui/toast.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
 import { Inspector } from "./inspector/inspector.tsx";
@@ -39,6 +42,7 @@ export function EditorWorkspace() {
   return (
     <div className="flex h-full flex-col" data-testid="editor">
       <EditorToolbar commands={commands} problems={problems} showCode={showCode}>
+        <FlowSettingsButton />
         <RunControls controller={controller} askParams={askParams} onAskParams={setAskParams} />
       </EditorToolbar>
       <div className="flex min-h-0 flex-1">
@@ -47,6 +51,7 @@ export function EditorWorkspace() {
         </aside>
         <main className="relative min-w-0 flex-1">
           <FlowCanvas className="h-full" />
+          <ScheduleBadge />
         </main>
         {showCode ? <CodePane /> : null}
         <aside className="w-[380px] shrink-0 overflow-y-auto border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" aria-label="Inspector">
@@ -58,6 +63,7 @@ export function EditorWorkspace() {
       </Suspense>
       <HelpOverlay open={showHelp} onOpenChange={setShowHelp} />
       {commands.dialogs}
+      <FlowSettingsSheet />
       <Toaster />
     </div>
   );

@@ -2,6 +2,7 @@
 import { Plus, X } from "lucide-react";
 import { useEffect, useState } from "react";
 import type { FlowParam } from "../../../shared/graph/model.ts";
+import { FlowSettingsLink } from "../../schedules/settings-entry.tsx";
 import { useDocument } from "../store/context.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Field, TextArea, TextInput } from "../../ui/field.tsx";
@@ -28,6 +29,9 @@ export function FlowPanel() {
       </div>
       <ParamsSection />
       <FlowOptionsSection />
+      <Section title="Schedules and triggers">
+        <FlowSettingsLink />
+      </Section>
       <Section title="Imports and shared code">
         <TextArea
           aria-label="Imports and shared code"

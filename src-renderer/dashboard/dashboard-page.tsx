@@ -7,6 +7,7 @@ import { RunsChart, useDark } from "./runs-chart.tsx";
 import { RecentFailures, SlowestFlows } from "./dashboard-tables.tsx";
 import { formatPercent } from "./format.ts";
 import { STACK, type RunStats } from "./stacked-bars.ts";
+import { UpcomingPanel } from "./upcoming-panel.tsx";
 import { RANGES, useStats, type RangeKey } from "./use-stats.ts";
 
 export function DashboardPage() {
@@ -24,6 +25,7 @@ export function DashboardPage() {
           </div>
           {error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-500/10 dark:text-red-300">{error}</p>}
           {!anyRuns ? <EmptyState /> : stats ? <Figures stats={stats} /> : <p className="text-sm text-zinc-500">Loading…</p>}
+          <UpcomingPanel />
         </div>
       </main>
     </div>

@@ -8,6 +8,7 @@ import { Toaster } from "../ui/toast.tsx";
 import { formatFilters, hasFilters, NO_FILTERS, parseFilters, type RunFilters } from "./lib/filters.ts";
 import { RunsFilters } from "./list/runs-filters.tsx";
 import { RunsTable } from "./list/runs-table.tsx";
+import { UpcomingRuns } from "./list/upcoming-runs.tsx";
 import { useRuns } from "./list/use-runs.ts";
 
 export function RunsPage({ query }: { query?: string | undefined }) {
@@ -23,6 +24,8 @@ export function RunsPage({ query }: { query?: string | undefined }) {
     <div className="flex h-full flex-col" data-testid="runs-view">
       <AppHeader />
       <RunsFilters filters={filters} onChange={setFilters} />
+      {/* Upcoming runs above the history, unless the state filter leaves scheduled runs out. */}
+      {filters.states.length === 0 ? <UpcomingRuns flowName={filters.flow} /> : null}
       {error && <p className="border-b border-red-200 bg-red-50 px-4 py-2 text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">Could not load runs: {error}</p>}
       {!loading && runs.length === 0 ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 text-zinc-500" data-testid={filtered ? "runs-no-match" : "runs-empty"}>

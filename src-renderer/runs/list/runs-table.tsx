@@ -3,11 +3,11 @@ import { forwardRef, memo, type HTMLAttributes } from "react";
 import { TableVirtuoso, type TableComponents } from "react-virtuoso";
 import { isTerminal } from "../../../shared/sdk/states.ts";
 import { hrefFor, navigate } from "../../app/route.ts";
-import { StateBadge } from "../../ui/state-badge.tsx";
 import { relativeTime } from "../../ui/time.ts";
 import { formatDuration, runDuration } from "../lib/duration.ts";
 import { oneLine } from "../lib/json-preview.ts";
 import { useNow } from "../lib/use-now.ts";
+import { RunStateBadge } from "./run-state-badge.tsx";
 import type { FlowRun } from "./use-runs.ts";
 
 const COLUMNS = ["State", "Run", "Flow", "Parameters", "Start", "Duration"];
@@ -24,7 +24,7 @@ const Row = memo(function Row({ run }: { run: FlowRun }) {
   return (
     <>
       <td className="px-4">
-        <StateBadge type={run.stateType} name={run.stateName} />
+        <RunStateBadge run={run} />
       </td>
       <td className="truncate px-2 font-medium">
         <a href={hrefFor({ page: "run", runId: run.id })} className="hover:underline" onClick={(e) => e.stopPropagation()}>

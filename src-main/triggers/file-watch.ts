@@ -52,6 +52,8 @@ export class FolderWatch {
   readonly #running = new Map<string, number>();
   #failed = false;
   #closed = false;
+  /** The folder's inode when watched: a folder deleted and made again needs a new watch. */
+  #ino: number | undefined;
 
   constructor(options: FolderWatchOptions) {
     this.#o = options;
@@ -63,6 +65,7 @@ export class FolderWatch {
     if (this.#closed) return false;
     this.#stopWatcher();
     try {
+      this.#ino = statSync(this.#o.folder).ino;
       this.#scan();
       const watcher = watch(this.#o.folder, { recursive: true, persistent: false }, (_event, filename) => {
         if (filename) this.#touch(join(this.#o.folder, filename.toString()));
@@ -80,6 +83,19 @@ export class FolderWatch {
 
   get failed(): boolean {
     return this.#failed;
+  }
+
+  /** Whether the watched folder is still the one watched (inotify says nothing when it is deleted). */
+  check(): boolean {
+    if (this.#failed || this.#closed) return !this.#failed;
+    let ino: number | undefined;
+    try {
+      ino = statSync(this.#o.folder).ino;
+    } catch {
+      ino = undefined;
+    }
+    if (ino !== this.#ino) this.#fail(new Error(ino === undefined ? "the folder is gone" : "the folder was replaced"));
+    return !this.#failed;
   }
 
   close(): void {
@@ -259,7 +275,7 @@ export class TriggerWatches {
     for (const trigger of triggers) {
       const entry = this.#watches.get(trigger.id);
       if (entry) {
-        if (entry.watch.failed) entry.watch.start();
+        if (!entry.watch.check()) entry.watch.start();
         continue;
       }
       const config = trigger.config as Extract<TriggerRecord["config"], { kind: "file" }>;

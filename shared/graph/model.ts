@@ -4,6 +4,7 @@
  * the definition; the types are inferred from them.
  */
 import { z } from "zod";
+import { flowPolicySchema, scheduleSpecSchema } from "../schedule/spec.ts";
 import { isIdentifierPartCode, isIdentifierStartCode } from "./identifier-chars.ts";
 
 export const NODE_KINDS = ["task", "map", "branch", "input", "output", "subflow"] as const;
@@ -139,6 +140,8 @@ export const flowGraphSchema = z.strictObject({
   description: z.string().optional(),
   params: z.array(paramSchema).default([]),
   options: flowOptionsSchema.default({}),
+  /** Schedules and run policy the file passes to serve() (`node flow.ts --serve`); absent: none. */
+  serve: z.strictObject({ schedules: z.array(scheduleSpecSchema), policy: flowPolicySchema.optional() }).optional(),
   /** Imports and shared declarations, placed above the tasks. */
   header: z.string().default(""),
   nodes: z.array(nodeSchema).default([]),

@@ -9,6 +9,7 @@ export { configure, flushHistory, getStore, type ConfigureOptions } from "./runt
 export { STATE_TYPES, isTerminal, describeState, type State, type StateType, type StateName } from "./states.ts";
 export type { TaskOptions, FlowOptions, TaskHookInfo, FlowHookInfo, CacheKeyContext, CacheKeyOption, Hook, ParamsSchema } from "./options.ts";
 export type { RetryDelay } from "./retry.ts";
+export type { ServeOptions } from "./serve-options.ts";
 export { NonRetryableError, TimeoutError, CancelledError, FlowbenchError, type SerializedError } from "../errors.ts";
 export { MemoryStore } from "../store/memory.ts";
 export type * from "../store/types.ts";

@@ -2,10 +2,31 @@
  * `node my-flow.ts --params '{"since":"2026-01-01"}'`: what a compiled flow
  * file calls under `if (import.meta.main)`, so every saved flow is also a
  * script. Prints the result as JSON; a failed run sets a non-zero exit code.
+ * With serve options, `node my-flow.ts --serve` serves the flow on its schedules instead.
  */
 import type { Flow } from "../../shared/sdk/flow.ts";
+import type { ServeOptions } from "../../shared/sdk/serve-options.ts";
 
-export async function runFromCommandLine<A extends unknown[], R>(target: Flow<A, R>, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+export interface CommandLineOptions {
+  /** What `--serve` passes to the flow's serve(). */
+  serve?: ServeOptions;
+  /** The arguments after the script; process.argv's by default. */
+  argv?: readonly string[];
+}
+
+export async function runFromCommandLine<A extends unknown[], R>(target: Flow<A, R>, options: CommandLineOptions = {}): Promise<void> {
+  const argv = options.argv ?? process.argv.slice(2);
+  if (options.serve && argv.includes("--serve")) {
+    // Flow.serve lands separately; a file compiled for a newer SDK must still fail clearly on an older one.
+    const served = target as unknown as { serve?: (options: ServeOptions) => Promise<unknown> };
+    if (typeof served.serve === "function") {
+      await served.serve(options.serve);
+      return;
+    }
+    process.stderr.write("flowbench: serve() is not available in this version\n");
+    process.exitCode = 2;
+    return;
+  }
   let args: unknown[];
   try {
     args = parseArgs(argv);

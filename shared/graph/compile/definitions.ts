@@ -5,6 +5,7 @@ import { identFromTitle } from "../names.ts";
 import { normalizeDescription } from "../normalize.ts";
 import { printKey, printValue } from "../print.ts";
 import type { Output } from "./output.ts";
+import { writeServeOptions } from "./serve.ts";
 
 const MAX_LINE = 120;
 
@@ -29,8 +30,11 @@ export function writeParamsInterface(out: Output, params: readonly FlowParam[]):
   out.span(null, "flow", out.add(["export interface Params {", ...members, "}"].join("\n")));
 }
 
-/** Writes the flow declaration around a body the caller writes into `writeBody`. */
-export function writeFlowDefinition(out: Output, graph: FlowGraph, writeBody: () => void): void {
+/**
+ * Writes the flow declaration around a body the caller writes into `writeBody`;
+ * with `serveVariable`, also the serve options the command line gets.
+ */
+export function writeFlowDefinition(out: Output, graph: FlowGraph, writeBody: () => void, serveVariable?: string): void {
   const ident = identFromTitle(graph.name);
   const options: [string, unknown][] = [];
   if (graph.name !== ident) options.push(["name", graph.name]);
@@ -41,7 +45,16 @@ export function writeFlowDefinition(out: Output, graph: FlowGraph, writeBody: ()
   writeCall(out, null, `const ${ident} = flow(`, options, fn, null, writeBody);
   out.span(null, "flow", [start, start]);
   // `node file.ts --params '{...}'` runs the flow; importing the file (as a subflow, or in the app) does not.
-  out.span(null, "flow", out.add(`export default ${ident};\n\nif (import.meta.main) await runFromCommandLine(${ident});`));
+  if (!graph.serve || serveVariable === undefined) {
+    out.span(null, "flow", out.add(`export default ${ident};\n\nif (import.meta.main) await runFromCommandLine(${ident});`));
+    return;
+  }
+  // `node file.ts --serve` serves the flow on its schedules; without --serve it still runs once.
+  out.span(null, "flow", out.add(`export default ${ident};`));
+  out.blank();
+  writeServeOptions(out, graph.serve, serveVariable);
+  out.blank();
+  out.span(null, "flow", out.add(`if (import.meta.main) await runFromCommandLine(${ident}, { serve: ${serveVariable} });`));
 }
 
 function paramsPattern(params: readonly FlowParam[]): string {

@@ -7,13 +7,14 @@
 import ts from "typescript";
 import { formatCanvas, type CanvasEntry } from "../canvas.ts";
 import { isCodeNode, type FlowGraph } from "../model.ts";
-import { SDK_AUTO_IMPORTS } from "../names.ts";
+import { SDK_AUTO_IMPORTS, identFromTitle } from "../names.ts";
 import { normalizeHeader } from "../normalize.ts";
 import { printString } from "../print.ts";
 import { writeBody } from "./body.ts";
 import { defaultTitle, makeContext, type CompileContext } from "./context.ts";
 import { writeFlowDefinition, writeParamsInterface, writeTaskDefinition } from "./definitions.ts";
 import { Output, type CompiledSpan } from "./output.ts";
+import { serveVariable } from "./serve.ts";
 
 export type { CompiledSpan, SpanRole } from "./output.ts";
 
@@ -46,7 +47,7 @@ export function compileGraph(graph: FlowGraph): CompiledFlow {
     writeParamsInterface(out, graph.params);
   }
   out.blank();
-  writeFlowDefinition(out, graph, () => writeBody(out, ctx));
+  writeFlowDefinition(out, graph, () => writeBody(out, ctx), graph.serve ? serveVariable(moduleNames(graph, ctx, header)) : undefined);
   if (graph.nodes.length > 0) {
     out.blank();
     out.add(formatCanvas(canvasEntries(ctx)));
@@ -70,14 +71,29 @@ function canvasEntries(ctx: CompileContext): CanvasEntry[] {
   });
 }
 
-/** `flow`, `task` when there are tasks, and the SDK helpers the code uses but does not import itself. */
+/**
+ * `flow`, `task` when there are tasks, `type ServeOptions` with serve options,
+ * and the SDK helpers the code uses but does not import itself.
+ */
 function sdkImports(graph: FlowGraph, header: string): string[] {
   const names = new Set<string>(["flow", "runFromCommandLine"]);
   if (graph.nodes.some(isCodeNode)) names.add("task");
   const texts = [header, ...graph.nodes.map((n) => (isCodeNode(n) ? n.code : ""))].join("\n");
   const bound = headerBindings(header);
   for (const name of SDK_AUTO_IMPORTS) if (!bound.has(name) && new RegExp(`\\b${name}\\b`).test(texts)) names.add(name);
-  return [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  // A type: verbatimModuleSyntax needs `type`, or Node would look for a runtime export.
+  const types = graph.serve && !bound.has("ServeOptions") ? ["ServeOptions"] : [];
+  return [...names, ...types]
+    .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))
+    .map((name) => (types.includes(name) ? `type ${name}` : name));
+}
+
+/** Names taken at the top level of the file, which the serve options must not reuse. */
+function moduleNames(graph: FlowGraph, ctx: CompileContext, header: string): Set<string> {
+  const names = headerBindings(header);
+  names.add(identFromTitle(graph.name));
+  for (const node of graph.nodes) if (isCodeNode(node) || node.kind === "subflow") names.add(ctx.ident(node));
+  return names;
 }
 
 /** Names the header declares or imports at its top level. */

@@ -5,6 +5,7 @@
  */
 import ts from "typescript";
 import { readCanvas, type CanvasEntry } from "../canvas.ts";
+import type { GraphServe } from "../compile/serve.ts";
 import { layeredPositions } from "../layout.ts";
 import { flowGraphSchema, type FlowGraph, type GraphEdge, type GraphNode } from "../model.ts";
 import { normalizeGraph, normalizeHeader } from "../normalize.ts";
@@ -14,6 +15,7 @@ import { flagStrayComments, type Range } from "./comments.ts";
 import { readFlowDefinition, readTaskDefinition, type FlowDefinition, type TaskDefinition } from "./definitions.ts";
 import { readModule } from "./module.ts";
 import { Problems, type SourceProblem } from "./problems.ts";
+import { readServeOptions } from "./serve.ts";
 
 export type { SourceProblem } from "./problems.ts";
 
@@ -53,6 +55,7 @@ function parse(text: string, fileName: string): ParseResult {
   }
   const flow = readFlowDefinition(shape.flow, file, shape.interfaces, problems);
   if (!flow) return codeOnly(problems);
+  const serve = shape.serve ? readServeOptions(shape.serve.value, problems) : undefined;
 
   const body = readBody(flow.fn.body, { tasks: new Map([...tasks].map(([k, d]) => [k, d.inputs.map((p) => p.name)])), imports: new Map([...shape.imports].map(([k, v]) => [k, v.flow])), params: new Set(flow.params.map((p) => p.name)) }, problems);
 
@@ -82,7 +85,7 @@ function parse(text: string, fileName: string): ParseResult {
   if (problems.any) return codeOnly(problems);
 
   const headerText = [first && !header.includes(first) ? text.slice(0, first.getStart(file)) : "", ...header.map((st) => text.slice(st.pos, st.end)), paramsLead ? text.slice(paramsLead.pos, paramsLead.getStart(file)) : "", shape.firstDefinition ? text.slice(shape.firstDefinition.pos, shape.firstDefinition.getStart(file)) : ""].join("");
-  const graph = assemble(flow, tasks, body.nodes, body.edges, shape.imports, canvas.entries, normalizeHeader(headerText), problems);
+  const graph = assemble(flow, serve, tasks, body.nodes, body.edges, shape.imports, canvas.entries, normalizeHeader(headerText), problems);
   if (!graph || problems.any) return codeOnly(problems);
   return { ok: true, graph };
 }
@@ -101,6 +104,7 @@ function paramsInterfaceOf(flow: FlowDefinition, interfaces: ReadonlyMap<string,
 
 function assemble(
   flow: FlowDefinition,
+  serve: GraphServe | undefined,
   tasks: ReadonlyMap<string, TaskDefinition>,
   bodyNodes: readonly BodyNode[],
   bodyEdges: readonly GraphEdge[],
@@ -139,7 +143,7 @@ function assemble(
   const nodes: GraphNode[] = [];
   for (const n of ordered) nodes.push(toNode(n, ids.get(n.ref)!, tasks, imports, canvas.get(n.ref), problems));
   const edges = bodyEdges.map((e) => ({ ...e, source: ids.get(e.source) ?? e.source, target: ids.get(e.target) ?? e.target }));
-  const draft = { name: flow.name, ...(flow.description ? { description: flow.description } : {}), params: flow.params, options: flow.options, header, nodes, edges };
+  const draft = { name: flow.name, ...(flow.description ? { description: flow.description } : {}), params: flow.params, options: flow.options, ...(serve ? { serve } : {}), header, nodes, edges };
   const laid = layeredPositions(draft as FlowGraph);
   const refs = new Map([...ids].map(([ref, id]) => [id, ref] as const));
   for (const node of nodes) if (!canvas.has(refs.get(node.id) ?? node.id)) node.position = laid.get(node.id) ?? node.position;

@@ -9,6 +9,8 @@ import { matchDeclaration, type Declaration } from "./definitions.ts";
 import type { Problems } from "./problems.ts";
 
 const GENERATED_SDK_NAMES = new Set<string>(["flow", "task", "runFromCommandLine", ...SDK_AUTO_IMPORTS]);
+/** Types the compiler imports with `type` (verbatimModuleSyntax). */
+const GENERATED_SDK_TYPES = new Set<string>(["ServeOptions"]);
 
 export interface ModuleShape {
   sdkImport?: ts.ImportDeclaration;
@@ -18,6 +20,8 @@ export interface ModuleShape {
   tasks: Declaration[];
   interfaces: Map<string, ts.InterfaceDeclaration>;
   flow?: { ident: string; call: ts.CallExpression; statements: ts.Statement[] };
+  /** `export const serveOptions: ServeOptions = {...}` after the flow, which the main guard passes on. */
+  serve?: { ident: string; statement: ts.VariableStatement; value: ts.Expression };
   /** The first statement the compiler writes after the header. */
   firstDefinition?: ts.Statement;
 }
@@ -26,6 +30,7 @@ export function readModule(file: ts.SourceFile, problems: Problems): ModuleShape
   const shape: ModuleShape = { imports: new Map(), header: [], tasks: [], interfaces: new Map() };
   const at: { phase: "imports" | "header" | "definitions" } = { phase: "imports" };
   const flowConsts = new Map<string, { call: ts.CallExpression; statement: ts.Statement }>();
+  let guard: ts.CallExpression | undefined;
 
   for (const st of file.statements) {
     if (at.phase === "imports" && !shape.sdkImport && isSdkImport(st, problems)) {
@@ -38,6 +43,8 @@ export function readModule(file: ts.SourceFile, problems: Problems): ModuleShape
       continue;
     }
     const decl = matchDeclaration(st);
+    const serve = at.phase === "definitions" ? serveDeclaration(st) : undefined;
+    const call = at.phase === "definitions" && shape.flow ? mainGuardCall(st, shape.flow.ident) : undefined;
     if (decl?.callee === "task") {
       enter(st);
       shape.tasks.push(decl);
@@ -49,8 +56,14 @@ export function readModule(file: ts.SourceFile, problems: Problems): ModuleShape
     } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
       enter(st);
       readDefaultExport(st, flowConsts, shape, problems);
-    } else if (at.phase === "definitions" && shape.flow && isMainGuard(st, shape.flow.ident)) {
+    } else if (serve) {
+      if (shape.serve) problems.at(st, `Serve options are declared twice ('${shape.serve.ident}' and '${serve.ident}'): keep one`);
+      else if (guard) problems.at(st, `Declare '${serve.ident}' before the line that runs the flow, which uses it`);
+      else shape.serve = serve;
+    } else if (call && shape.flow) {
       shape.flow.statements.push(st);
+      guard = call;
+      readServeArgument(call, shape.serve, problems);
     } else if (at.phase === "definitions") {
       problems.at(st, "Only task definitions, the parameters interface and the flow can follow the first task: move this code above the tasks, into the header");
     } else {
@@ -58,6 +71,10 @@ export function readModule(file: ts.SourceFile, problems: Problems): ModuleShape
       shape.header.push(st);
       if (ts.isInterfaceDeclaration(st)) shape.interfaces.set(st.name.text, st);
     }
+  }
+  if (shape.serve && !guard?.arguments[1]) {
+    const call = `if (import.meta.main) await runFromCommandLine(${shape.flow?.ident ?? "<flow>"}, { serve: ${shape.serve.ident} });`;
+    problems.at(shape.serve.statement, `The serve options '${shape.serve.ident}' are not used: end the file with ${call}`);
   }
   return shape;
 
@@ -86,17 +103,48 @@ function readDefaultExport(
   }
 }
 
-/** `if (import.meta.main) await runFromCommandLine(<flow>);`, which the compiler writes after the flow. */
-function isMainGuard(st: ts.Statement, ident: string): boolean {
-  if (!ts.isIfStatement(st) || st.elseStatement) return false;
+/**
+ * `if (import.meta.main) await runFromCommandLine(<flow>[, { serve: serveOptions }]);`,
+ * which the compiler writes after the flow: its call, whose second argument the caller checks.
+ */
+function mainGuardCall(st: ts.Statement, ident: string): ts.CallExpression | undefined {
+  if (!ts.isIfStatement(st) || st.elseStatement) return undefined;
   const cond = st.expression;
-  if (!ts.isPropertyAccessExpression(cond) || cond.name.text !== "main" || !ts.isMetaProperty(cond.expression)) return false;
+  if (!ts.isPropertyAccessExpression(cond) || cond.name.text !== "main" || !ts.isMetaProperty(cond.expression)) return undefined;
   let body: ts.Statement = st.thenStatement;
   if (ts.isBlock(body) && body.statements.length === 1) body = body.statements[0]!;
-  if (!ts.isExpressionStatement(body)) return false;
+  if (!ts.isExpressionStatement(body)) return undefined;
   let e = body.expression;
   if (ts.isAwaitExpression(e)) e = e.expression;
-  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "runFromCommandLine" && e.arguments.length === 1 && ts.isIdentifier(e.arguments[0]!) && e.arguments[0].text === ident;
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "runFromCommandLine") return undefined;
+  if (e.arguments.length < 1 || e.arguments.length > 2) return undefined;
+  return ts.isIdentifier(e.arguments[0]!) && e.arguments[0].text === ident ? e : undefined;
+}
+
+/** The guard's second argument may only be `{ serve: <the serve options declared above> }`. */
+function readServeArgument(call: ts.CallExpression, serve: ModuleShape["serve"], problems: Problems): void {
+  const arg = call.arguments[1];
+  if (!arg) return;
+  const prop = ts.isObjectLiteralExpression(arg) && arg.properties.length === 1 ? arg.properties[0]! : undefined;
+  const value = prop && ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name) && prop.name.text === "serve" ? prop.initializer : undefined;
+  const name = serve?.ident ?? "serveOptions";
+  if (!value) {
+    problems.at(arg, `runFromCommandLine's options can only be { serve: ${name} }, with ${name} declared after the flow as: export const ${name}: ServeOptions = { schedules: [...] }`);
+  } else if (!ts.isIdentifier(value) || value.text !== serve?.ident) {
+    problems.at(value, `'serve' must name the serve options declared after the flow, as: export const ${name}: ServeOptions = { schedules: [...] }`);
+  }
+}
+
+/** `[export] const <ident>: ServeOptions = <value>;` */
+function serveDeclaration(st: ts.Statement): ModuleShape["serve"] {
+  if (!ts.isVariableStatement(st) || st.modifiers?.some((m) => m.kind !== ts.SyntaxKind.ExportKeyword)) return undefined;
+  const list = st.declarationList;
+  if (!(list.flags & ts.NodeFlags.Const) || list.declarations.length !== 1) return undefined;
+  const decl = list.declarations[0]!;
+  const type = decl.type;
+  if (!ts.isIdentifier(decl.name) || !decl.initializer || !type || !ts.isTypeReferenceNode(type) || type.typeArguments) return undefined;
+  if (!ts.isIdentifier(type.typeName) || type.typeName.text !== "ServeOptions") return undefined;
+  return { ident: decl.name.text, statement: st, value: decl.initializer };
 }
 
 /** `import { flow, task, ... } from "flowbench"` with nothing the compiler would not write itself. */
@@ -105,9 +153,10 @@ function isSdkImport(st: ts.Statement, problems: Problems): boolean {
   const clause = st.importClause;
   const named = clause?.namedBindings;
   if (!clause || clause.isTypeOnly || clause.name || !named || !ts.isNamedImports(named)) return false;
-  const extra = named.elements.filter((el) => el.propertyName || el.isTypeOnly || !GENERATED_SDK_NAMES.has(el.name.text));
+  const extra = named.elements.filter((el) => el.propertyName || !(el.isTypeOnly ? GENERATED_SDK_TYPES : GENERATED_SDK_NAMES).has(el.name.text));
   if (extra.length > 0) {
-    problems.at(extra[0]!, `The graph writes the 'flowbench' import itself with ${[...GENERATED_SDK_NAMES].join(", ")}; import anything else from 'flowbench' in a second import statement`);
+    const names = [...GENERATED_SDK_NAMES, ...[...GENERATED_SDK_TYPES].map((t) => `type ${t}`)];
+    problems.at(extra[0]!, `The graph writes the 'flowbench' import itself with ${names.join(", ")}; import anything else from 'flowbench' in a second import statement`);
   }
   return true;
 }

@@ -13,7 +13,8 @@ import { TEMPLATE_IDS, isIdentifier, type FlowGraph, type FlowParam, type GraphE
 import { identFromTitle, isKeyword, resultVar } from "../names.ts";
 import { arrayOf, assignable } from "../validate/types.ts";
 import { nodeCode } from "./arbitrary-code.ts";
-import { FLOW_PATHS, HEADERS, HEADER_NAMES, NAMES, OUTPUT_NAMES, PARAM_DESCRIPTIONS, PORT_TYPES, TITLES } from "./graph-samples.ts";
+import { CATCH_UP_POLICIES, OVERLAP_POLICIES } from "../../schedule/spec.ts";
+import { CRONS, DURATIONS, FLOW_PATHS, HEADERS, HEADER_NAMES, INSTANTS, NAMES, OUTPUT_NAMES, PARAM_DESCRIPTIONS, PORT_TYPES, TIMEZONES, TITLES } from "./graph-samples.ts";
 
 // ---- Leaves -------------------------------------------------------------
 
@@ -118,6 +119,29 @@ const param = fc.constantFrom(...Object.keys(DEFAULTS)).chain((type) =>
   ),
 );
 
+// ---- Serve options: schedules valid by scheduleSpecSchema, in the form it gives back ----
+
+const nonEmpty = fc.oneof(text, fc.string({ maxLength: 8 })).filter((s) => s.length > 0);
+const scheduleParams = fc
+  // scheduleSpecSchema's record drops a "__proto__" key, so the generator leaves it out there.
+  .array(fc.tuple(jsonKey.filter((k) => k !== "__proto__"), json), { maxLength: 3 })
+  .map((entries) => Object.fromEntries(entries) as { [key: string]: Json });
+const scheduleCommon = {
+  name: text.filter((s) => s.trim() === s && s.length > 0 && s.length <= 200),
+  active: fc.boolean(),
+  params: scheduleParams,
+  catchUp: fc.constantFrom(...CATCH_UP_POLICIES),
+  maxCatchUp: fc.integer({ min: 1, max: 1000 }),
+};
+const instant = fc.oneof(fc.constantFrom(...INSTANTS), fc.nat({ max: 4_102_444_800_000 }), nonEmpty);
+const schedule = fc.oneof(
+  fc.record({ ...scheduleCommon, cron: fc.oneof(fc.constantFrom(...CRONS), nonEmpty), timezone: fc.oneof(fc.constantFrom(...TIMEZONES), nonEmpty) }, { requiredKeys: ["cron"], noNullPrototype: true }),
+  fc.record({ ...scheduleCommon, every: fc.oneof(fc.constantFrom(...DURATIONS), fc.integer({ min: 1, max: 1e9 }), nonEmpty), anchor: instant }, { requiredKeys: ["every"], noNullPrototype: true }),
+  fc.record({ ...scheduleCommon, at: instant }, { requiredKeys: ["at"], noNullPrototype: true }),
+);
+const policy = fc.record({ overlap: fc.constantFrom(...OVERLAP_POLICIES), maxConcurrentRuns: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }) }, { noNullPrototype: true });
+const serve = fc.record({ schedules: fc.array(schedule, { maxLength: 3 }), policy }, { requiredKeys: ["schedules"], noNullPrototype: true });
+
 // ---- Nodes --------------------------------------------------------------
 
 const port = fc.record({ name: identifier, type: typeText, optional: fc.constantFrom(undefined, undefined, true, false), source: fc.nat(), connect: fc.boolean() });
@@ -141,10 +165,11 @@ const nodePlan = fc.record({
 
 export const graphPlan = fc.record(
   {
-    name: fc.oneof(fc.constantFrom("etl-orders", "Weekly report", "flow", "main", "Café", "delete", "ɤ flow"), fc.string({ minLength: 1, maxLength: 10 })).filter((s) => s.trim() === s && s !== ""),
+    name: fc.oneof(fc.constantFrom("etl-orders", "Weekly report", "flow", "main", "Café", "delete", "ɤ flow", "serve options"), fc.string({ minLength: 1, maxLength: 10 })).filter((s) => s.trim() === s && s !== ""),
     description: text,
     params: fc.uniqueArray(param, { selector: (p) => p.name, maxLength: 4 }),
     options: fc.oneof(fc.constant({}), flowOptions),
+    serve,
     header: fc.oneof(
       fc.constantFrom(...HEADERS),
       // A few of them together, in any order.
@@ -268,6 +293,7 @@ export function buildGraph(plan: GraphPlan): FlowGraph {
 
   const graph: FlowGraph = { name: plan.name, params, options: plan.options, header: plan.header, nodes: shuffle(nodes, plan.nodeOrder), edges: shuffle(edges, plan.edgeOrder) };
   if (plan.description !== undefined) graph.description = plan.description;
+  if (plan.serve !== undefined) graph.serve = plan.serve;
   return graph;
 }
 

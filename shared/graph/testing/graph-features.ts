@@ -19,6 +19,7 @@ export const REQUIRED_FEATURES: readonly string[] = [
   "subflow:named-inputs", "subflow:parent-dir", "return:result", "return:named",
   "code:empty", "code:multiline-template", "code:line-comment", "code:block-comment", "code:crlf", "code:indented",
   "position:negative",
+  "serve:cron", "serve:every", "serve:at", "serve:none", "serve:no-schedules", "serve:policy", "serve:renamed",
 ];
 
 export function graphFeatures(g: FlowGraph): Set<string> {
@@ -28,6 +29,13 @@ export function graphFeatures(g: FlowGraph): Set<string> {
   const dataIn = (id: string) => (index.incoming.get(id) ?? []).filter((e): e is DataEdge => !isControlEdge(e));
   for (const key of Object.keys(g.options)) f.add(`flow-option:${key}`);
   if (g.description) f.add("flow:description");
+  if (!g.serve) f.add("serve:none");
+  else if (g.serve.schedules.length === 0) f.add("serve:no-schedules");
+  for (const s of g.serve?.schedules ?? []) f.add("cron" in s ? "serve:cron" : "every" in s ? "serve:every" : "serve:at");
+  if (g.serve?.policy) f.add("serve:policy");
+  // A task, the flow or the header already named serveOptions: the compiler picks another name.
+  const idents = [g.name, ...g.nodes.map((n) => n.title)].map(identFromTitle);
+  if (g.serve && (idents.includes("serveOptions") || /\bserveOptions\b/.test(g.header))) f.add("serve:renamed");
   for (const p of g.params) {
     f.add(`param:type:${p.type}`);
     f.add(p.default === undefined ? "param:no-default" : "param:default");

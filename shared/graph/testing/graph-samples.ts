@@ -50,9 +50,11 @@ export const HEADERS: readonly string[] = [
   "// only a comment",
   lines("/* block", "   comment */"),
   'import type Thing from "./thing.ts";',
+  // The names serve options take: the compiler must not redeclare them.
+  lines('import type { ServeOptions } from "flowbench";', 'const serveOptions = "not the serve options";'),
 ];
 /** Names the headers declare. */
-export const HEADER_NAMES = ["readFile", "execFile", "promisify", "run", "Order", "BASE_URL", "double", "path", "sep", "Row", "helper", "getLogger", "log", "indentedConst", "globalValue", "tpl", "Thing"];
+export const HEADER_NAMES = ["readFile", "execFile", "promisify", "run", "Order", "BASE_URL", "double", "path", "sep", "Row", "helper", "getLogger", "log", "indentedConst", "globalValue", "tpl", "Thing", "ServeOptions", "serveOptions"];
 
 export const TITLES: readonly string[] = [
   "Fetch orders",
@@ -77,6 +79,7 @@ export const TITLES: readonly string[] = [
   "getLogger",
   "Report",
   "report",
+  "Serve options",
   "Multi\nline",
   "new",
   "x",
@@ -107,5 +110,11 @@ export const PARAM_DESCRIPTIONS: readonly string[] = [
   "/** nested opener",
   "emoji 🚀\u2028separator",
 ];
+
+/** Schedule fields: valid by scheduleSpecSchema, some odd. */
+export const CRONS: readonly string[] = ["0 9 * * 1-5", "*/15 * * * *", "@daily", "0 0 1 1 *", "0 9 * * MON#1"];
+export const TIMEZONES: readonly string[] = ["UTC", "Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+5"];
+export const DURATIONS: readonly string[] = ["15m", "90s", "1h30m", "2d", "500ms"];
+export const INSTANTS: readonly string[] = ["2026-01-01", "2026-07-01T09:00:00Z", "2026-03-29T02:30:00+01:00"];
 
 export const FLOW_PATHS: readonly string[] = ["report", "../lib/report-2", "weekly.report", "a/b_c/d", "../../shared/x-y", "-dash", "x.tsx", "v1.2/flow"];

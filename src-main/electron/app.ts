@@ -4,15 +4,18 @@
  * The host factory is a parameter so this file does not depend on how the host
  * is built (main.ts wires the real one).
  */
-import { app, dialog, ipcMain, session, type BrowserWindow } from "electron";
+import { app, dialog, ipcMain, Notification, session, type BrowserWindow } from "electron";
 import { existsSync } from "node:fs";
+import type { UserNotification } from "../host/context.ts";
 import type { ApiHost } from "../host/types.ts";
 import { registerIpc } from "./ipc.ts";
+import { showDesktopNotifications } from "./notifications.ts";
 import { rendererLocation } from "./renderer-location.ts";
 import { isTrustedFrame, withContentSecurityPolicy } from "./security.ts";
 import { createMainWindow, lockDown } from "./window.ts";
 
-export type HostFactory = (options: { home: string }) => Promise<ApiHost>;
+/** `onNotification`: automations' notifications, shown on the desktop. */
+export type HostFactory = (options: { home: string }) => Promise<ApiHost & { onNotification?(listener: (n: UserNotification) => void): () => void }>;
 
 export async function startApp(createHost: HostFactory, options: { home: string; electronDir: string }): Promise<void> {
   // A second launch hands over to the first (whose window comes to the front) and quits.
@@ -25,7 +28,7 @@ export async function startApp(createHost: HostFactory, options: { home: string;
   });
 
   await app.whenReady();
-  let host: ApiHost;
+  let host: Awaited<ReturnType<HostFactory>>;
   try {
     host = await createHost({ home: options.home });
   } catch (error) {
@@ -40,6 +43,7 @@ export async function startApp(createHost: HostFactory, options: { home: string;
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   app.on("web-contents-created", (_event, contents) => lockDown(contents, location.origin));
   const ipc = registerIpc(ipcMain, host, { trusts: (frame) => isTrustedFrame(frame, location.origin) });
+  const stopNotifications = showDesktopNotifications(host, { isSupported: () => Notification.isSupported(), show: (n) => new Notification(n).show() });
 
   const open = () => {
     window = createMainWindow({ appPath: app.getAppPath(), electronDir: options.electronDir, userData: app.getPath("userData"), location });
@@ -59,6 +63,7 @@ export async function startApp(createHost: HostFactory, options: { home: string;
     event.preventDefault();
     closed = true;
     ipc.dispose();
+    stopNotifications();
     host
       .close()
       .catch((error: unknown) => console.error("Flowbench: closing the host failed:", error))

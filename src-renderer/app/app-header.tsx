@@ -8,6 +8,7 @@ const TABS: Array<{ label: string; route: Route; active: (r: Route) => boolean }
   { label: "Flows", route: { page: "home" }, active: (r) => r.page === "home" },
   { label: "Runs", route: { page: "runs" }, active: (r) => r.page === "runs" || r.page === "run" },
   { label: "Dashboard", route: { page: "dashboard" }, active: (r) => r.page === "dashboard" },
+  { label: "Automations", route: { page: "automations" }, active: (r) => r.page === "automations" },
 ];
 
 export function AppHeader({ children }: { children?: ReactNode }) {

@@ -11,6 +11,7 @@ describe("hash routes", () => {
       { page: "runs", query: "state=FAILED&flow=etl" },
       { page: "run", runId: "0192-abc" },
       { page: "dashboard" },
+      { page: "automations" },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });

@@ -1,7 +1,7 @@
 /**
  * Hash routes, so the same build works from `flowbench server` and from a
  * file:// page in the desktop window: `#/` (flows), `#/flows/<id>`, `#/new`,
- * `#/runs` (with filters as a query), `#/runs/<id>`, `#/dashboard`.
+ * `#/runs` (with filters as a query), `#/runs/<id>`, `#/dashboard`, `#/automations`.
  */
 import { useSyncExternalStore } from "react";
 
@@ -11,7 +11,8 @@ export type Route =
   | { page: "new" }
   | { page: "runs"; query?: string }
   | { page: "run"; runId: string }
-  | { page: "dashboard" };
+  | { page: "dashboard" }
+  | { page: "automations" };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "");
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   const runs = /^\/runs(?:\?(.*))?$/.exec(path);
   if (runs) return runs[1] ? { page: "runs", query: runs[1] } : { page: "runs" };
   if (path === "/dashboard") return { page: "dashboard" };
+  if (path === "/automations") return { page: "automations" };
   return { page: "home" };
 }
 
@@ -40,6 +42,8 @@ export function hrefFor(route: Route): string {
       return `#/runs/${encodeURIComponent(route.runId)}`;
     case "dashboard":
       return "#/dashboard";
+    case "automations":
+      return "#/automations";
   }
 }
 

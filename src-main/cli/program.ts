@@ -5,6 +5,7 @@ import { limitList, limitRemove, limitSet } from "./commands/limits.ts";
 import { logsCommand } from "./commands/logs.ts";
 import { runCommand } from "./commands/run.ts";
 import { runsList, runsShow } from "./commands/runs.ts";
+import { scheduleAdd, scheduleList, scheduleRemove, scheduleSetActive } from "./commands/schedule.ts";
 import { CliError } from "./errors.ts";
 import { openHistory } from "./store.ts";
 
@@ -59,6 +60,39 @@ export function buildProgram(exit: (code: number) => void): Command {
   limit.command("ls").description("List limits with the slots held now").option("--json", "print JSON").action(async (opts) => exit(await withStore((store) => limitList(store, opts))));
   limit.command("set").description("Set a tag's limit").argument("<tag>").argument("<n>", "a positive whole number").action(async (tag: string, n: string) => exit(await withStore((store) => limitSet(store, tag, n))));
   limit.command("rm").description("Remove a tag's limit").argument("<tag>").action(async (tag: string) => exit(await withStore((store) => limitRemove(store, tag))));
+
+  const schedule = program.command("schedule").description("Schedules of workspace flows (run by the app) and of scripts' serve()");
+  schedule.command("ls").description("List schedules with their next fire times").option("--json", "print JSON").action(async (opts) => exit(await withStore((store) => scheduleList(store, opts))));
+  schedule
+    .command("add")
+    .description("Schedule a workspace flow: exactly one of --cron, --every or --at")
+    .argument("<flow>", "a flow id: its file in the flows folder, without .ts")
+    .option("--cron <expr>", "a cron expression, e.g. '0 9 * * 1-5'")
+    .option("--tz <zone>", "the cron's IANA time zone, e.g. Europe/Paris (default: this machine's)")
+    .option("--every <duration>", "an interval, e.g. 90s, 15m, 1h30m, 2d")
+    .option("--anchor <iso>", "with --every: a time the intervals count from")
+    .option("--at <iso>", "once, at this time")
+    .option("--params <json>", "parameters as a JSON object")
+    .option("--name <name>", "the schedule's name")
+    .option("--catch-up <policy>", "missed slots: skip, latest (default) or all")
+    .option("--flows-dir <dir>", "the flows folder (default: $FLOWBENCH_HOME/flows)")
+    .option("--json", "print JSON")
+    .action(async (flow: string, opts) => exit(await withStore((store) => scheduleAdd(store, flow, opts))));
+  schedule.command("pause").description("Pause a schedule").argument("<id>", "a schedule id, or an unambiguous prefix").action(async (id: string) => exit(await withStore((store) => scheduleSetActive(store, id, false))));
+  schedule.command("resume").description("Resume a paused schedule").argument("<id>", "a schedule id, or an unambiguous prefix").action(async (id: string) => exit(await withStore((store) => scheduleSetActive(store, id, true))));
+  schedule.command("rm").description("Delete a schedule (its past runs stay)").argument("<id>", "a schedule id, or an unambiguous prefix").action(async (id: string) => exit(await withStore((store) => scheduleRemove(store, id))));
+  program
+    .command("trigger")
+    .description("Run a workspace flow now, in a worker as the app would, and wait for it")
+    .argument("<flow>", "a flow id: its file in the flows folder, without .ts")
+    .option("--params <json>", "parameters as a JSON object")
+    .option("--flows-dir <dir>", "the flows folder (default: $FLOWBENCH_HOME/flows)")
+    .option("--json", "print the outcome as JSON")
+    .action(async (flow: string, opts) => {
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      exit(await guarded(async () => (await import("./commands/trigger.ts")).triggerCommand(flow, opts, stop.signal)));
+    });
 
   program
     .command("server")

@@ -90,7 +90,7 @@ export function ScheduleForm({ flowId, params, editing, onDone }: { flowId: stri
 
       {draft.kind === "cron" ? (
         <div className="grid grid-cols-[1fr_1fr] gap-3">
-          <Field label="Cron expression" htmlFor="schedule-cron" hint="minute hour day month weekday, e.g. 0 9 * * 1-5">
+          <Field label="Cron expression" htmlFor="schedule-cron" hint="minute hour day-of-month month weekday">
             <TextInput id="schedule-cron" data-testid="cron-input" className="font-mono" placeholder="0 9 * * 1-5" spellCheck={false} autoComplete="off" value={draft.cron} aria-invalid={!!preview && !preview.ok} onChange={(e) => update({ cron: e.target.value })} />
           </Field>
           <Field label="Time zone" htmlFor="schedule-timezone">

@@ -26,6 +26,16 @@ export function forgetLimitedTags(): void {
   cached = undefined;
 }
 
+/**
+ * False only when a fresh cached list says none of `tags` is limited: the task then
+ * runs with no store call and no await. True means "ask": the list is stale, or a tag is limited.
+ */
+export function mayBeLimited(store: RunStore, tags: readonly string[]): boolean {
+  if (!cached || cached.store !== store || cached.until <= Date.now()) return true;
+  const limited = cached.tags;
+  return limited.size > 0 && tags.some((tag) => limited.has(tag));
+}
+
 /** The tags among `tags` that have a limit now (per the cache); empty when none do. */
 export async function limitedAmong(store: RunStore, tags: readonly string[]): Promise<string[]> {
   const limited = await limitedTags(store);

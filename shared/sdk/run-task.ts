@@ -2,7 +2,7 @@ import { CancelledError, isRetryable, makeError, serializeError } from "../error
 import { LOG_LEVELS, type RunStore, type TaskRunRecord } from "../store/types.ts";
 import { computeCacheKey } from "./cache.ts";
 import { installConsoleCapture } from "./capture.ts";
-import { limitedAmong, waitForSlots } from "./concurrency.ts";
+import { limitedAmong, mayBeLimited, waitForSlots } from "./concurrency.ts";
 import { currentFrame, runInFrame, type FlowFrame, type Frame } from "./context.ts";
 import type { Job, Semaphore } from "./semaphore.ts";
 import { UpstreamFailure, registerResult, resolveArgs, type ResolvedArgs } from "./deps.ts";
@@ -169,10 +169,11 @@ async function attempts<A extends unknown[], R>(def: TaskDef<A, R>, handle: Task
   const maxRetries = options.retries ?? 0;
   for (let attempt = 1; ; attempt++) {
     if (flow?.cancel.signal.aborted) return finishCancelled(handle, "the flow run was cancelled");
-    // Untagged tasks (nearly all) skip slots with one length check.
+    // Untagged tasks (nearly all) skip slots with one length check; tags known to be unlimited, with a cache lookup.
     let slots: SlotsHeld | undefined;
-    if (record.tags.length > 0) {
-      const taken = await takeSlots(handle, parent);
+    const store = record.tags.length > 0 ? getRecorder().store : undefined;
+    if (store?.acquireConcurrencySlots && mayBeLimited(store, record.tags)) {
+      const taken = await takeSlots(handle, parent, store);
       if (taken.kind === "cancelled") return finishCancelled(handle, taken.reason);
       if (taken.kind === "failed") return finishFailed(def, handle, parent, taken.error, "Failed");
       slots = taken.slots;
@@ -214,9 +215,7 @@ type SlotOutcome = { kind: "held"; slots: SlotsHeld | undefined } | { kind: "can
  * Waits for a slot of each limited tag of the task run, showing AwaitingConcurrencySlot
  * meanwhile. Nothing is held (and the store is not asked) when none of its tags has a limit.
  */
-async function takeSlots<R>(handle: TaskRunHandle<R>, parent: Frame | undefined): Promise<SlotOutcome> {
-  const store = getRecorder().store;
-  if (!store.acquireConcurrencySlots) return { kind: "held", slots: undefined };
+async function takeSlots<R>(handle: TaskRunHandle<R>, parent: Frame | undefined, store: RunStore): Promise<SlotOutcome> {
   const record = handle.record;
   const signal = parent?.signal ?? parent?.flow?.cancel.signal;
   try {

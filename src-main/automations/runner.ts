@@ -7,12 +7,15 @@
  * old history never fires. A failing action is recorded as failed and goes no further.
  */
 import { newId } from "../../shared/sdk/names.ts";
+import type { StateType } from "../../shared/sdk/states.ts";
 import type { AutomationRecord } from "../../shared/schedule/records.ts";
 import type { FlowRunRecord } from "../../shared/store/types.ts";
 import { runAction, type ActionContext, type FiringEvent } from "./actions.ts";
 import { automationStateOf, matchesEvent } from "./match.ts";
 
 export const AUTOMATIONS_CURSOR = "automations";
+
+const LATE = { stateType: "SCHEDULED", stateName: "Late" } as const;
 
 /**
  * Automations starting runs that fire automations: a chain longer than this
@@ -94,9 +97,17 @@ export class AutomationRunner {
       : // Nothing can fire: only move the cursor, so an automation saved later starts from then.
         { ...(await store.listChanges({ since: Number.MAX_SAFE_INTEGER })), flowRuns: [] };
     for (const run of page.flowRuns) {
+      let late: Promise<boolean> | undefined;
+      // Late lasts only until the run starts, which may be before this looked: its history says whether it was.
+      const wasLate = () =>
+        (late ??= this.#ctx.store
+          .listStates(run.id)
+          .then((states) => states.some((st) => st.type === "SCHEDULED" && st.name === "Late"))
+          .catch(() => false));
       for (const automation of active) {
         if (this.#closed) return;
-        await this.#consider(automation, run);
+        if (matchesEvent(automation.when, run, run)) await this.#fire(automation, run, { stateType: run.stateType, stateName: run.stateName });
+        else if (run.stateType !== "SCHEDULED" && matchesEvent(automation.when, run, LATE) && (await wasLate())) await this.#fire(automation, run, LATE);
       }
     }
     if (page.seq !== this.#cursor) {
@@ -105,17 +116,16 @@ export class AutomationRunner {
     }
   }
 
-  async #consider(automation: AutomationRecord, run: FlowRunRecord): Promise<void> {
-    if (!matchesEvent(automation.when, run, run)) return;
-    const state = automationStateOf(run.stateType, run.stateName)!;
+  async #fire(automation: AutomationRecord, run: FlowRunRecord, reached: { stateType: StateType; stateName: string }): Promise<void> {
+    const state = automationStateOf(reached.stateType, reached.stateName)!;
     const depth = this.#depth.get(run.id) ?? 0;
     const firing = {
       id: newId(this.#ctx.clock.now()),
       automationId: automation.id,
       runId: run.id,
       flowName: run.flowName,
-      stateType: run.stateType,
-      stateName: run.stateName,
+      stateType: reached.stateType,
+      stateName: reached.stateName,
       firedAt: this.#ctx.clock.now(),
       // Claimed as failed until the action says otherwise: a host that dies midway leaves this, not a success.
       status: "failed" as const,

@@ -15,6 +15,9 @@ import { automationStateOf, matchesEvent } from "./match.ts";
 
 export const AUTOMATIONS_CURSOR = "automations";
 
+/** A claimed firing's detail until its action finishes. */
+export const IN_PROGRESS = "in progress (if it stays so, the host stopped before the action finished)";
+
 const LATE = { stateType: "SCHEDULED", stateName: "Late" } as const;
 
 /**
@@ -127,9 +130,9 @@ export class AutomationRunner {
       stateType: reached.stateType,
       stateName: reached.stateName,
       firedAt: this.#ctx.clock.now(),
-      // Claimed as failed until the action says otherwise: a host that dies midway leaves this, not a success.
+      // Claimed as failed until the action says otherwise (the record has no "running"): a host that dies midway leaves this, not a success.
       status: "failed" as const,
-      detail: "the action started but the host stopped before it finished",
+      detail: IN_PROGRESS,
     };
     if (depth >= MAX_CHAIN) {
       if (await this.#ctx.automations.claimFiring({ ...firing, detail: `not run: ${MAX_CHAIN} automations in a row started each other's runs; this looks like a loop` })) {

@@ -14,6 +14,7 @@ import type { ApiEvent } from "../../shared/api/events.ts";
 import type { FlowGraph } from "../../shared/graph/model.ts";
 import type { AutomationRecord, FiringRecord } from "../../shared/schedule/records.ts";
 import type { FlowRunRecord } from "../../shared/store/types.ts";
+import { IN_PROGRESS } from "../../src-main/automations/runner.ts";
 import { createEngine } from "../../src-main/engine/engine.ts";
 import { ensureWorkspace } from "../../src-main/graph/workspace.ts";
 import { createHost, type Host } from "../../src-main/host/index.ts";
@@ -92,7 +93,7 @@ const firingsOf = async (h: Host, automationId: string) => (await call<{ firings
 const finishedFiring = (automationId: string) =>
   until(`a firing of ${automationId}`, async () => {
     const [firing] = await firingsOf(host, automationId);
-    return firing && !firing.detail.includes("host stopped") ? firing : undefined;
+    return firing && firing.detail !== IN_PROGRESS ? firing : undefined;
   });
 
 async function closedPort(): Promise<number> {

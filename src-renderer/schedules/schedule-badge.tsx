@@ -51,7 +51,7 @@ export function ScheduleBadge() {
     >
       <CalendarClock size={13} className="text-violet-600 dark:text-violet-400" />
       <span className="font-medium">{parts.join(" · ")}</span>
-      {next ? <span className="text-zinc-500">· next {relativeTime(next, now)}</span> : null}
+      {next ? <span className="text-zinc-500">· next run {relativeTime(next, now)}</span> : null}
     </button>
   );
 }

@@ -99,7 +99,7 @@ describe("schedules", () => {
 
   it("shows the schedule's badge on the canvas, and its upcoming runs in the runs view and dashboard", async () => {
     await page().getByTestId("flow-settings-close").click();
-    await expect.poll(() => page().getByTestId("schedule-badge").textContent(), POLL).toMatch(/^1 schedule\s*· next /);
+    await expect.poll(() => page().getByTestId("schedule-badge").textContent(), POLL).toMatch(/^1 schedule\s*· next run /);
     await shot("editor-schedule-badge");
 
     await page().goto(`${server.url}/#/runs`);

@@ -37,11 +37,11 @@ export function UpcomingRuns({ flowName }: { flowName: string | null }) {
                 className={`flex items-center gap-2 rounded-md border bg-white px-2 py-1 text-[12px] hover:border-zinc-400 dark:bg-zinc-900 dark:hover:border-zinc-600 ${isLate(run) ? "border-amber-300 dark:border-amber-500/40" : "border-zinc-200 dark:border-zinc-800"}`}
               >
                 <RunStateBadge run={run} />
-                <span className="min-w-0 flex-1 truncate">
-                  <span className="font-medium">{run.flowName}</span> <span className="text-zinc-500">{run.name}</span>
+                <span className="min-w-0 flex-1 truncate font-medium" title={`${run.flowName}: ${run.name}`}>
+                  {run.flowName}
                 </span>
-                <span className="shrink-0 text-zinc-500 tabular-nums" title={formatInZone(run.createdAt, zone)}>
-                  {relativeTime(run.createdAt)}
+                <span className="shrink-0 text-zinc-500 tabular-nums" title={relativeTime(run.createdAt)}>
+                  {formatInZone(run.createdAt, zone)}
                 </span>
               </a>
             </li>

@@ -51,7 +51,7 @@ export async function serveFlow(target: Flow<never[], unknown>, options: ServeOp
     process.stderr.write(`flowbench serve: ${message.split("\n")[0]}\n`);
     process.exit(error instanceof ServeInputError || error instanceof ApiError ? 2 : 1);
   }
-  printServing(flowName, file, await automations.listSchedules({ runner: "serve", file, flowName }));
+  const served = await automations.listSchedules({ runner: "serve", file, flowName });
 
   const runs = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
   const scheduler: Scheduler = new Scheduler({
@@ -94,6 +94,8 @@ export async function serveFlow(target: Flow<never[], unknown>, options: ServeOp
         resolveServe();
       })();
     });
+    // Printed once Ctrl-C is ours: whoever reads "Ctrl-C to stop" may press it at once.
+    printServing(flowName, file, served);
     scheduler.start();
   });
   process.exit(0);

@@ -6,7 +6,7 @@
  * or a restart in the middle of anything.
  */
 import { newId } from "../../shared/sdk/names.ts";
-import type { ScheduleRecord, ScheduleRunner, SlotStatus } from "../../shared/schedule/records.ts";
+import type { FlowPolicyRecord, ScheduleRecord, ScheduleRunner, SlotStatus } from "../../shared/schedule/records.ts";
 import { concurrencyCap } from "../../shared/schedule/spec.ts";
 import { nextSlots, slotsBetween } from "../../shared/schedule/timing.ts";
 import type { AutomationStore, DueSlot } from "../../shared/store/automation-types.ts";
@@ -46,6 +46,7 @@ export class Scheduler {
   #awakeSince = 0;
   #lastTick = 0;
   #queued = false;
+  #claimCheckAt: number | null = null;
 
   constructor(options: SchedulerOptions) {
     this.#o = { clock: realClock, graceMs: 60_000, ahead: 3, maxSleepMs: 15_000, staleClaimMs: 30_000, ...options };
@@ -79,6 +80,11 @@ export class Scheduler {
   /** A run ended, maybe: only worth a pass when slots are waiting for one. */
   pokeIfQueued(): void {
     if (this.#queued) this.poke();
+  }
+
+  /** Resolves when no pass is in progress (tests wait on it after firing a timer). */
+  async settled(): Promise<void> {
+    while (this.#ticking) await this.#ticking;
   }
 
   /** One pass; exposed so tests drive the scheduler with their own clock. */
@@ -126,6 +132,7 @@ export class Scheduler {
     }
     // Queued slots wait for a run to end (poke), with a slow retry as a backstop.
     if (queued) wait = Math.min(wait, 1000);
+    if (this.#claimCheckAt !== null) wait = Math.min(wait, Math.max(0, this.#claimCheckAt - now));
     this.#arm(wait);
   }
 
@@ -141,8 +148,14 @@ export class Scheduler {
   async #recoverClaims(now: number): Promise<void> {
     const { store, runner, file } = this.#o;
     const claimed = await store.listSlots({ runner, statuses: ["starting"], limit: BATCH, ...(file === undefined ? {} : { file }) });
+    this.#claimCheckAt = null;
     for (const slot of claimed) {
-      if (now - slot.updatedAt < this.#o.staleClaimMs) continue;
+      const staleAt = slot.updatedAt + this.#o.staleClaimMs;
+      if (now < staleAt) {
+        // Maybe its process died: look again once the claim is stale.
+        this.#claimCheckAt = Math.min(this.#claimCheckAt ?? staleAt, staleAt);
+        continue;
+      }
       const recorded = await store.runStateOf(slot.runId);
       if (recorded === "SCHEDULED") await store.transitionSlot(slot, ["starting"], "scheduled", null, now);
       else await store.transitionSlot(slot, ["starting"], "started", null, now);
@@ -210,14 +223,17 @@ export class Scheduler {
     const { store, runner, file } = this.#o;
     const due = await store.listSlots({ runner, statuses: UNSTARTED, until: now, limit: BATCH, ...(file === undefined ? {} : { file }) });
     const active = new Map<string, number>();
+    const policies = new Map<string, FlowPolicyRecord>();
     let queued = false;
     for (const slot of due) {
       const flowName = slot.schedule.flowName;
-      const policy = await store.getFlowPolicy(flowName);
+      const policy = policies.get(flowName) ?? (await store.getFlowPolicy(flowName));
+      policies.set(flowName, policy);
       const running = active.get(flowName) ?? (await store.countActiveRuns(flowName));
       if (running >= concurrencyCap(policy)) {
-        if (policy.overlap === "skip") {
-          const run = slotRun(slot.schedule, slot.slotTime, slot.runId, slot.status === "late" ? "Late" : "Scheduled", null);
+        // Late slots kept by catch-up wait their turn: "run all missed" must not turn into "skip all but one".
+        if (policy.overlap === "skip" && slot.status !== "late") {
+          const run = slotRun(slot.schedule, slot.slotTime, slot.runId, "Scheduled", null);
           const message = `Skipped: flow '${flowName}' still had ${running} run(s) going (overlap: skip)`;
           await store.transitionSlot(slot, UNSTARTED, "skipped", slotRunChange(run, "CANCELLED", "Skipped", message, now), now);
         } else queued = true;

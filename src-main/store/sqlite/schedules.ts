@@ -66,6 +66,7 @@ function placeholders(list: readonly unknown[]): string {
 export class SqliteSchedules {
   readonly #db: Database.Database;
   readonly #write: (batch: WriteBatch) => void;
+  readonly #statements = new Map<string, Database.Statement>();
   readonly #insertSlot: Database.Statement;
   readonly #unstartedRuns: Database.Statement<[string], string>;
 
@@ -83,11 +84,11 @@ export class SqliteSchedules {
     if (filter.runner !== undefined) (where.push("runner = ?"), args.push(filter.runner));
     if (filter.file !== undefined) (where.push("file = ?"), args.push(filter.file));
     const sql = `SELECT ${SCHEDULE_COLUMNS} FROM schedules ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY flow_name, created_at, id`;
-    return (this.#db.prepare(sql).all(...args) as ScheduleRow[]).map(decodeSchedule);
+    return (this.#sql(sql).all(...args) as ScheduleRow[]).map(decodeSchedule);
   }
 
   get(id: string): ScheduleRecord | undefined {
-    const row = this.#db.prepare(`SELECT ${SCHEDULE_COLUMNS} FROM schedules WHERE id = ?`).get(id) as ScheduleRow | undefined;
+    const row = this.#sql(`SELECT ${SCHEDULE_COLUMNS} FROM schedules WHERE id = ?`).get(id) as ScheduleRow | undefined;
     return row && decodeSchedule(row);
   }
 
@@ -100,8 +101,7 @@ export class SqliteSchedules {
         // New timing: its slots count from now; older ones of the old timing were never due.
         const plannedUntil = replans ? now : old.plannedUntil;
         const nextPlanAt = replans || !old ? now : this.#nextPlanAt(record.id);
-        this.#db
-          .prepare(`INSERT OR REPLACE INTO schedules (${SCHEDULE_COLUMNS}) VALUES (${placeholders(SCHEDULE_COLUMNS.split(", "))})`)
+        this.#sql(`INSERT OR REPLACE INTO schedules (${SCHEDULE_COLUMNS}) VALUES (${placeholders(SCHEDULE_COLUMNS.split(", "))})`)
           .run(
             record.id, record.name, record.flowName, record.flowId, record.file, record.runner, record.active ? 1 : 0,
             JSON.stringify(record.timing), JSON.stringify(record.spec), JSON.stringify(record.params), record.catchUp,
@@ -115,8 +115,8 @@ export class SqliteSchedules {
     return this.#db
       .transaction(() => {
         this.#dropUnstarted(id);
-        this.#db.prepare("DELETE FROM schedule_slots WHERE schedule_id = ?").run(id);
-        return this.#db.prepare("DELETE FROM schedules WHERE id = ?").run(id).changes > 0;
+        this.#sql("DELETE FROM schedule_slots WHERE schedule_id = ?").run(id);
+        return this.#sql("DELETE FROM schedules WHERE id = ?").run(id).changes > 0;
       })
       .immediate();
   }
@@ -130,8 +130,7 @@ export class SqliteSchedules {
         if (!active) this.#dropUnstarted(id);
         // Resuming plans from now: slots while paused were never due, so they are not "missed".
         const planned = active ? Math.max(now, old.plannedUntil) : old.plannedUntil;
-        this.#db
-          .prepare("UPDATE schedules SET active = ?, updated_at = ?, planned_until = ?, next_plan_at = ? WHERE id = ?")
+        this.#sql("UPDATE schedules SET active = ?, updated_at = ?, planned_until = ?, next_plan_at = ? WHERE id = ?")
           .run(active ? 1 : 0, now, planned, active ? now : null, id);
         return this.get(id);
       })
@@ -140,8 +139,7 @@ export class SqliteSchedules {
 
   toPlan(runner: ScheduleRunner, now: number, limit: number, file?: string): ScheduleRecord[] {
     const byFile = file === undefined ? "" : " AND file = ?";
-    const rows = this.#db
-      .prepare(`SELECT ${SCHEDULE_COLUMNS} FROM schedules WHERE runner = ? AND active = 1 AND next_plan_at <= ?${byFile} ORDER BY next_plan_at LIMIT ?`)
+    const rows = this.#sql(`SELECT ${SCHEDULE_COLUMNS} FROM schedules WHERE runner = ? AND active = 1 AND next_plan_at <= ?${byFile} ORDER BY next_plan_at LIMIT ?`)
       .all(...(file === undefined ? [runner, now, limit] : [runner, now, file, limit])) as ScheduleRow[];
     return rows.map(decodeSchedule);
   }
@@ -149,7 +147,7 @@ export class SqliteSchedules {
   plan(scheduleId: string, slots: ReadonlyArray<{ slotTime: number; status: "scheduled" | "late"; run: FlowRunRecord }>, plannedUntil: number, nextPlanAt: number | null): number {
     return this.#db
       .transaction(() => {
-        const schedule = this.#db.prepare("SELECT active FROM schedules WHERE id = ?").get(scheduleId) as { active: number } | undefined;
+        const schedule = this.#sql("SELECT active FROM schedules WHERE id = ?").get(scheduleId) as { active: number } | undefined;
         // Paused or deleted since the caller read it: plan nothing.
         if (!schedule || schedule.active !== 1) return 0;
         const now = Date.now();
@@ -158,8 +156,7 @@ export class SqliteSchedules {
           if (this.#insertSlot.run(scheduleId, slot.slotTime, slot.run.id, slot.status, now).changes > 0) runs.push(slot.run);
         }
         if (runs.length) this.#write({ ...emptyBatch(), flowRuns: runs, states: runs.map(stateOf) });
-        this.#db
-          .prepare("UPDATE schedules SET planned_until = max(planned_until, ?), next_plan_at = ? WHERE id = ?")
+        this.#sql("UPDATE schedules SET planned_until = max(planned_until, ?), next_plan_at = ? WHERE id = ?")
           .run(plannedUntil, nextPlanAt, scheduleId);
         return runs.length;
       })
@@ -169,19 +166,19 @@ export class SqliteSchedules {
   slots(query: { runner: ScheduleRunner; statuses: readonly SlotStatus[]; until?: number; scheduleId?: string; file?: string; limit: number }): DueSlot[] {
     const args: unknown[] = [...query.statuses, query.runner];
     let sql =
-      `SELECT l.schedule_id, l.slot_time, l.run_id, l.status, l.updated_at, ${S_COLUMNS} FROM schedule_slots l JOIN schedules s ON s.id = l.schedule_id ` +
+      `SELECT ${S_COLUMNS}, l.schedule_id, l.slot_time, l.run_id, l.status, l.updated_at AS slot_updated_at FROM schedule_slots l JOIN schedules s ON s.id = l.schedule_id ` +
       `WHERE l.status IN (${placeholders(query.statuses)}) AND s.runner = ? AND s.active = 1`;
     if (query.until !== undefined) (sql += " AND l.slot_time <= ?"), args.push(query.until);
     if (query.scheduleId !== undefined) (sql += " AND l.schedule_id = ?"), args.push(query.scheduleId);
     if (query.file !== undefined) (sql += " AND s.file = ?"), args.push(query.file);
     sql += " ORDER BY l.slot_time, l.schedule_id LIMIT ?";
     args.push(query.limit);
-    return (this.#db.prepare(sql).all(...args) as Array<SlotRow & ScheduleRow>).map((row) => ({
+    return (this.#sql(sql).all(...args) as Array<Omit<SlotRow, "updated_at"> & ScheduleRow & { slot_updated_at: number }>).map((row) => ({
       scheduleId: row.schedule_id,
       slotTime: row.slot_time,
       runId: row.run_id,
       status: row.status,
-      updatedAt: row.updated_at,
+      updatedAt: row.slot_updated_at,
       schedule: decodeSchedule(row),
     }));
   }
@@ -191,19 +188,18 @@ export class SqliteSchedules {
     const sql =
       "SELECT l.slot_time FROM schedule_slots l JOIN schedules s ON s.id = l.schedule_id " +
       `WHERE l.status = 'scheduled' AND l.slot_time > ? AND s.runner = ? AND s.active = 1${file === undefined ? "" : " AND s.file = ?"} ORDER BY l.slot_time LIMIT 1`;
-    const value = this.#db.prepare(sql).pluck().get(...(file === undefined ? [after, runner] : [after, runner, file])) as number | undefined;
+    const value = this.#sql(sql).pluck().get(...(file === undefined ? [after, runner] : [after, runner, file])) as number | undefined;
     return value ?? null;
   }
 
   runStateOf(runId: string): StateType | undefined {
-    return this.#db.prepare("SELECT state_type FROM flow_runs WHERE id = ?").pluck().get(runId) as StateType | undefined;
+    return this.#sql("SELECT state_type FROM flow_runs WHERE id = ?").pluck().get(runId) as StateType | undefined;
   }
 
   transition(key: SlotKey, from: readonly SlotStatus[], to: SlotStatus, batch: WriteBatch | null, now: number): boolean {
     return this.#db
       .transaction(() => {
-        const changed = this.#db
-          .prepare(`UPDATE schedule_slots SET status = ?, updated_at = ? WHERE schedule_id = ? AND slot_time = ? AND status IN (${placeholders(from)})`)
+        const changed = this.#sql(`UPDATE schedule_slots SET status = ?, updated_at = ? WHERE schedule_id = ? AND slot_time = ? AND status IN (${placeholders(from)})`)
           .run(to, now, key.scheduleId, key.slotTime, ...from).changes;
         if (changed === 0) return false;
         if (batch) this.#write(batch);
@@ -213,22 +209,20 @@ export class SqliteSchedules {
   }
 
   countActiveRuns(flowName: string): number {
-    return this.#db
-      .prepare(`SELECT count(*) FROM flow_runs WHERE flow_name = ? AND parent_flow_run_id IS NULL AND state_type IN ${ACTIVE_RUN_STATES}`)
+    return this.#sql(`SELECT count(*) FROM flow_runs WHERE flow_name = ? AND parent_flow_run_id IS NULL AND state_type IN ${ACTIVE_RUN_STATES}`)
       .pluck()
       .get(flowName) as number;
   }
 
   policy(flowName: string): FlowPolicyRecord {
-    const row = this.#db.prepare("SELECT overlap, max_concurrent_runs FROM flow_policies WHERE flow_name = ?").get(flowName) as
+    const row = this.#sql("SELECT overlap, max_concurrent_runs FROM flow_policies WHERE flow_name = ?").get(flowName) as
       | { overlap: FlowPolicyRecord["overlap"]; max_concurrent_runs: number | null }
       | undefined;
     return { flowName, overlap: row?.overlap ?? "skip", maxConcurrentRuns: row?.max_concurrent_runs ?? null };
   }
 
   setPolicy(policy: FlowPolicyRecord, now: number): void {
-    this.#db
-      .prepare("INSERT OR REPLACE INTO flow_policies (flow_name, overlap, max_concurrent_runs, updated_at) VALUES (?, ?, ?, ?)")
+    this.#sql("INSERT OR REPLACE INTO flow_policies (flow_name, overlap, max_concurrent_runs, updated_at) VALUES (?, ?, ?, ?)")
       .run(policy.flowName, policy.overlap, policy.maxConcurrentRuns, now);
   }
 
@@ -238,14 +232,21 @@ export class SqliteSchedules {
     if (runIds.length === 0) return;
     for (let i = 0; i < runIds.length; i += 500) {
       const chunk = runIds.slice(i, i + 500);
-      this.#db.prepare(`DELETE FROM flow_runs WHERE id IN (${placeholders(chunk)}) AND state_type = 'SCHEDULED'`).run(...chunk);
-      this.#db.prepare(`DELETE FROM states WHERE run_id IN (${placeholders(chunk)})`).run(...chunk);
+      this.#sql(`DELETE FROM flow_runs WHERE id IN (${placeholders(chunk)}) AND state_type = 'SCHEDULED'`).run(...chunk);
+      this.#sql(`DELETE FROM states WHERE run_id IN (${placeholders(chunk)})`).run(...chunk);
     }
-    this.#db.prepare(`DELETE FROM schedule_slots WHERE schedule_id = ? AND status IN (${placeholders(UNSTARTED)})`).run(scheduleId, ...UNSTARTED);
+    this.#sql(`DELETE FROM schedule_slots WHERE schedule_id = ? AND status IN (${placeholders(UNSTARTED)})`).run(scheduleId, ...UNSTARTED);
+  }
+
+  /** Statements are prepared once per SQL text: the scheduler asks the same few questions on every pass. */
+  #sql(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) this.#statements.set(text, (statement = this.#db.prepare(text)));
+    return statement;
   }
 
   #nextPlanAt(id: string): number | null {
-    return (this.#db.prepare("SELECT next_plan_at FROM schedules WHERE id = ?").pluck().get(id) as number | null | undefined) ?? null;
+    return (this.#sql("SELECT next_plan_at FROM schedules WHERE id = ?").pluck().get(id) as number | null | undefined) ?? null;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type IsValidConnection,
@@ -20,12 +21,13 @@ import {
   type OnConnectEnd,
   type OnDelete,
 } from "@xyflow/react";
-import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
 import type { NodeKind } from "../../shared/graph/model.ts";
 import { useDocument, useDocumentStoreApi } from "../editor/store/context.tsx";
 import type { PaletteItem } from "../editor/store/types.ts";
 import { ConnectionToast, type Refusal } from "./connection-toast.tsx";
-import { BOX_ZOOM, useZoomedOut } from "./kinds/_base/detail.tsx";
+import { BoxOverview } from "./box-overview.tsx";
+import { BOX_ZOOM, CanvasDetailContext, detailAt, liveDetailOf } from "./kinds/_base/detail.tsx";
 import { EmptyState } from "./empty-state.tsx";
 import { nodeTypes } from "./kinds/node-types.ts";
 import { KINDS } from "./kinds/registry.ts";
@@ -53,16 +55,11 @@ const DARK_VARS =
   "dark:[--xy-edge-label-background-color:#18181b] dark:[--xy-edge-label-color:#d4d4d8] dark:[--xy-minimap-mask-background-color:rgb(9_9_11/0.6)] dark:[--xy-attribution-background-color:transparent]";
 const minimapColor = (node: CanvasNode) => KINDS[node.type?.slice(3) as NodeKind]?.accent ?? "#888";
 
-/** Each edge's hidden twin, kept while the edge object lives, so hiding them all twice gives the same objects. */
-const hiddenTwins = new WeakMap<CanvasEdge, CanvasEdge>();
-function hidden(edge: CanvasEdge): CanvasEdge {
-  let twin = hiddenTwins.get(edge);
-  if (!twin) {
-    twin = { ...edge, hidden: true };
-    hiddenTwins.set(edge, twin);
-  }
-  return twin;
-}
+/**
+ * Zoomed out, xyflow gets no edges at all (WireOverview draws them): even hidden, each of 2,000
+ * edges is a component whose store selector computes its path on every pan frame.
+ */
+const NO_EDGES: CanvasEdge[] = [];
 
 export function FlowCanvas({ className = "" }: { className?: string }) {
   const inside = useInsideCanvasProvider();
@@ -80,13 +77,15 @@ function Canvas({ className }: { className: string }) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const addNode = useAddNode();
   const { nodes, edges, applyDimensions } = useCanvasModel();
-  // Zoomed out, the wires are drawn by WireOverview (one <svg>), not one by one by xyflow.
-  const zoomedOut = useZoomedOut();
+  // Zoomed out, the wires are drawn by WireOverview (one <svg>), not one by one by xyflow;
+  // further out the nodes' boxes too (BoxOverview).
   // A big flow opens fitted far out: starting there (not at xyflow's zoom 1) renders its nodes as
   // boxes and its wires as one overview from the start, instead of full cards and 2,000 edges
   // that the fit replaces a moment later. fitView still decides the view.
   const [initialViewport] = useState(() => ({ x: 0, y: 0, zoom: doc.getState().graph.nodes.length > BIG_FLOW ? BOX_ZOOM / 2 : 1 }));
-  const shownEdges = useMemo(() => (zoomedOut ? edges.map(hidden) : edges), [zoomedOut, edges]);
+  const detail = useStore(liveDetailOf) ?? detailAt(initialViewport.zoom);
+  const zoomedOut = detail !== "full";
+  const shownEdges = zoomedOut ? NO_EDGES : edges;
   const empty = useDocument((s) => s.graph.nodes.length === 0);
   const wrapper = useRef<HTMLDivElement>(null);
   const lastRefusal = useRef<string | null>(null);
@@ -94,6 +93,12 @@ function Canvas({ className }: { className: string }) {
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | null>(null);
   const clearRefusal = useCallback(() => setRefusal(null), []);
   const closeQuickAdd = useCallback(() => setQuickAdd(null), []);
+  const onPaneClick = useCallback(() => {
+    setQuickAdd(null);
+    // A pane click unselects everything; zoomed out xyflow holds no edges to unselect, so the wires are done here.
+    const state = doc.getState();
+    if (zoomedOut && state.selection.edges.length) state.select({ ...state.selection, edges: [] });
+  }, [doc, zoomedOut]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -200,41 +205,44 @@ function Canvas({ className }: { className: string }) {
 
   return (
     <div ref={wrapper} className={`relative h-full w-full ${DARK_VARS} ${className}`} onDoubleClick={onDoubleClick}>
-      <ReactFlow<CanvasNode, CanvasEdge>
-        data-testid="flow-canvas"
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onDelete={onDelete}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onConnectEnd={onConnectEnd}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        onPaneClick={closeQuickAdd}
-        defaultViewport={initialViewport}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={SNAP_GRID}
-        onlyRenderVisibleElements
-        selectionOnDrag
-        panOnDrag={PAN_BUTTONS}
-        panOnScroll
-        zoomActivationKeyCode={ZOOM_KEYS}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        deleteKeyCode={DELETE_KEYS}
-        zoomOnDoubleClick={false}
-      >
-        {zoomedOut ? <WireOverview edges={edges} /> : null}
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700" />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-      </ReactFlow>
+      <CanvasDetailContext.Provider value={detail}>
+        <ReactFlow<CanvasNode, CanvasEdge>
+          data-testid="flow-canvas"
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onConnectEnd={onConnectEnd}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          onPaneClick={onPaneClick}
+          defaultViewport={initialViewport}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          minZoom={0.05}
+          maxZoom={2}
+          snapToGrid
+          snapGrid={SNAP_GRID}
+          onlyRenderVisibleElements
+          selectionOnDrag
+          panOnDrag={PAN_BUTTONS}
+          panOnScroll
+          zoomActivationKeyCode={ZOOM_KEYS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          deleteKeyCode={DELETE_KEYS}
+          zoomOnDoubleClick={false}
+        >
+          {zoomedOut ? <WireOverview edges={edges} /> : null}
+          {detail === "box" ? <BoxOverview nodes={nodes} /> : null}
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+          <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700" />
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        </ReactFlow>
+      </CanvasDetailContext.Provider>
       {empty && <EmptyState onAddTask={() => addNode({ kind: "task" })} />}
       {quickAdd && <QuickAdd at={quickAdd} onPick={pickQuickAdd} onClose={closeQuickAdd} />}
       <ConnectionToast refusal={refusal} onDone={clearRefusal} />

@@ -18,9 +18,10 @@ export function useCanvasModel(): {
   const [mapEdges] = useState(createEdgeMapper);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
-  const nodes = useMemo(() => mapNodes(graph.nodes, selectedNodes, measured), [mapNodes, graph.nodes, selectedNodes, measured]);
-  const mapped = useMemo(() => mapEdges(graph, selectedEdges), [mapEdges, graph, selectedEdges]);
   const statuses = useRunStatuses();
+  // A run status line makes a card taller: the size given to xyflow follows it.
+  const nodes = useMemo(() => mapNodes(graph.nodes, graph.edges, selectedNodes, measured, statuses), [mapNodes, graph.nodes, graph.edges, selectedNodes, measured, statuses]);
+  const mapped = useMemo(() => mapEdges(graph, selectedEdges), [mapEdges, graph, selectedEdges]);
   // Wires out of a node that finished in the run shown carried its result: they light up.
   const edges = useMemo(() => {
     if (statuses.size === 0) return mapped;

@@ -1,5 +1,5 @@
 /**
- * Zoomed out, xyflow's edges are hidden and every wire is drawn here instead: one <svg> with a
+ * Zoomed out, xyflow gets no edges (FlowCanvas) and every wire is drawn here instead: one <svg> with a
  * <path> per look (data, then, else, carried, selected), each holding all its wires. xyflow draws
  * each edge in its own <svg> (and its label in another element); with 2,330 of them Chromium
  * re-layerises thousands of pieces on every pan frame. Strokes keep their width on screen
@@ -30,23 +30,30 @@ function lookOf(edge: CanvasEdge): Look {
   return "data";
 }
 
-/** Where a wire meets a handle, as xyflow computes it (getHandlePosition): the handle's outer edge, centred. */
+/**
+ * Where a wire meets a handle, as xyflow computes it (getHandlePosition): the handle's outer edge,
+ * centred. The handle boxes are the ones the node was given (lib/geometry.ts): far out a node draws
+ * no handles, so what xyflow measured there is empty.
+ */
 function anchor(node: InternalNode, type: "source" | "target", handleId: string | null | undefined): { x: number; y: number; position: Position } | null {
-  const bounds = node.internals.handleBounds?.[type];
+  const given = node.internals.userNode.handles;
+  const bounds = given ? given.filter((h) => h.type === type) : node.internals.handleBounds?.[type];
   if (!bounds?.length) return null;
   const h = (handleId ? bounds.find((b) => b.id === handleId) : bounds[0]) ?? null;
   if (!h) return null;
   const x = h.x + node.internals.positionAbsolute.x;
   const y = h.y + node.internals.positionAbsolute.y;
+  const width = h.width ?? 1;
+  const height = h.height ?? 1;
   switch (h.position) {
     case Position.Top:
-      return { x: x + h.width / 2, y, position: h.position };
+      return { x: x + width / 2, y, position: h.position };
     case Position.Bottom:
-      return { x: x + h.width / 2, y: y + h.height, position: h.position };
+      return { x: x + width / 2, y: y + height, position: h.position };
     case Position.Right:
-      return { x: x + h.width, y: y + h.height / 2, position: h.position };
+      return { x: x + width, y: y + height / 2, position: h.position };
     default:
-      return { x, y: y + h.height / 2, position: Position.Left };
+      return { x, y: y + height / 2, position: Position.Left };
   }
 }
 

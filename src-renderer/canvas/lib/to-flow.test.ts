@@ -11,28 +11,42 @@ const noSizes = new Map();
 
 describe("createNodeMapper", () => {
   it("maps kind, position and a data object holding only the id", () => {
-    const [node] = createNodeMapper()([task("a", 40)], none, noSizes);
-    expect(node).toEqual({ id: "a", type: "fb-task", position: { x: 40, y: 0 }, data: { id: "a" }, selected: false, style: { transform: "none", left: 40, top: 0 } });
+    const [node] = createNodeMapper()([task("a", 40)], [], none, noSizes, none);
+    expect(node).toMatchObject({ id: "a", type: "fb-task", position: { x: 40, y: 0 }, data: { id: "a" }, selected: false, style: { transform: "none", left: 40, top: 0 } });
+  });
+
+  it("gives each node the size and handle boxes its card has, so xyflow need not measure it", () => {
+    const [node] = createNodeMapper()([task("a", 0, ["x", "y"])], [], none, noSizes, none);
+    // Frame 58.25 px + a row per handle (x, y, out), as the card measures in the browser.
+    expect(node).toMatchObject({ width: 240, height: 130, measured: { width: 240, height: 130 } });
+    expect(node!.handles!.map((h) => [h.id, h.type, h.position, h.x, h.y])).toEqual([
+      ["__control", "target", "left", -6.07, 17.55],
+      ["x", "target", "left", -4, 60.25],
+      ["y", "target", "left", -4, 84.25],
+      ["out", "source", "right", 234, 108.25],
+    ]);
+    const [running] = createNodeMapper()([task("a", 0, ["x", "y"])], [], none, noSizes, new Set(["a"]));
+    expect(running!.height).toBe(152); // the run status line
   });
 
   it("keeps the same objects, and the same array, when nothing the canvas shows changed", () => {
     const map = createNodeMapper();
     const nodes = [task("a"), task("b", 300)];
-    const first = map(nodes, none, noSizes);
+    const first = map(nodes, [], none, noSizes, none);
     // Editing code makes a new node object at the same place: the canvas must not notice.
     const edited = [{ ...nodes[0]!, code: "return 1;" } as GraphNode, nodes[1]!];
-    expect(map(edited, none, noSizes)).toBe(first);
+    expect(map(edited, [], none, noSizes, none)).toBe(first);
   });
 
   it("replaces only the node that moved or was selected", () => {
     const map = createNodeMapper();
     const nodes = [task("a"), task("b", 300)];
-    const first = map(nodes, none, noSizes);
-    const moved = map([nodes[0]!, task("b", 320)], none, noSizes);
+    const first = map(nodes, [], none, noSizes, none);
+    const moved = map([nodes[0]!, task("b", 320)], [], none, noSizes, none);
     expect(moved).not.toBe(first);
     expect(moved[0]).toBe(first[0]);
     expect(moved[1]!.position).toEqual({ x: 320, y: 0 });
-    const selected = map([nodes[0]!, task("b", 320)], new Set(["a"]), noSizes);
+    const selected = map([nodes[0]!, task("b", 320)], [], new Set(["a"]), noSizes, none);
     expect(selected[0]!.selected).toBe(true);
     expect(selected[1]).toBe(moved[1]);
     expect(selected[0]!.data).toBe(first[0]!.data);
@@ -40,7 +54,7 @@ describe("createNodeMapper", () => {
 
   it("carries xyflow's measurements so controlled nodes stay measured", () => {
     const size = { width: 240, height: 90 };
-    const [node] = createNodeMapper()([task("a")], none, new Map([["a", size]]));
+    const [node] = createNodeMapper()([task("a")], [], none, new Map([["a", size]]), none);
     expect(node!.measured).toBe(size);
   });
 });

@@ -8,7 +8,8 @@ import type { CSSProperties } from "react";
 import type { FlowGraph, GraphEdge, GraphNode, NodeKind } from "../../../shared/graph/model.ts";
 import { edgeId, isControlEdge } from "../../../shared/graph/model.ts";
 import { edgeStyle, type EdgeLook } from "./edge-style.ts";
-import { nodeIndex } from "./graph-index.ts";
+import { nodeGeometry, rowsOf, type NodeGeometry } from "./geometry.ts";
+import { incomingInputs, nodeIndex } from "./graph-index.ts";
 import { CONTROL_HANDLE, inputCount, OUT_HANDLE } from "./ports.ts";
 
 /** Node components read their node from the store by this id: data stays serialisable and tiny. */
@@ -38,25 +39,58 @@ interface NodeEntry {
   kind: NodeKind;
   selected: boolean;
   measured: Size | undefined;
+  geometry: NodeGeometry;
   node: CanvasNode;
 }
 
+/**
+ * Each node comes with its size and handle boxes (lib/geometry.ts), so xyflow shows it at once,
+ * renders only the visible ones, and measures none. A size xyflow did measure (after
+ * updateNodeInternals) wins over the computed one.
+ */
 export function createNodeMapper() {
   const cache = new Map<string, NodeEntry>();
+  // One geometry object per distinct set of rows, so an unchanged node compares equal by identity.
+  const geometries = new Map<string, NodeGeometry>();
+  const geometryOf = (n: GraphNode, edges: readonly GraphEdge[], withStatus: boolean): NodeGeometry => {
+    const rows = rowsOf(n, n.kind === "output" || n.kind === "subflow" ? incomingInputs(edges, n.id) : []);
+    const key = `${rows.control ? 1 : 0}${withStatus ? 1 : 0}|${rows.targets.join(",")}|${rows.sources.join(",")}`;
+    let g = geometries.get(key);
+    if (!g) geometries.set(key, (g = nodeGeometry(rows, withStatus)));
+    return g;
+  };
   let last: CanvasNode[] = [];
-  return function mapNodes(nodes: readonly GraphNode[], selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): CanvasNode[] {
+  return function mapNodes(
+    nodes: readonly GraphNode[],
+    edges: readonly GraphEdge[],
+    selected: ReadonlySet<string>,
+    measured: ReadonlyMap<string, Size>,
+    withStatus: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  ): CanvasNode[] {
     let changed = nodes.length !== last.length;
     const out: CanvasNode[] = new Array(nodes.length);
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i]!;
       const sel = selected.has(n.id);
       const m = measured.get(n.id);
+      const geometry = geometryOf(n, edges, withStatus.has(n.id));
       const { x, y } = n.position;
       let entry = cache.get(n.id);
-      if (!entry || entry.x !== x || entry.y !== y || entry.kind !== n.kind || entry.selected !== sel || entry.measured !== m) {
-        const node: CanvasNode = { id: n.id, type: nodeType(n.kind), position: { x, y }, data: entry?.node.data ?? { id: n.id }, selected: sel, style: placedAt(x, y) };
-        if (m) node.measured = m;
-        entry = { x, y, kind: n.kind, selected: sel, measured: m, node };
+      if (!entry || entry.x !== x || entry.y !== y || entry.kind !== n.kind || entry.selected !== sel || entry.measured !== m || entry.geometry !== geometry) {
+        const size = m ?? { width: geometry.width, height: geometry.height };
+        const node: CanvasNode = {
+          id: n.id,
+          type: nodeType(n.kind),
+          position: { x, y },
+          data: entry?.node.data ?? { id: n.id },
+          selected: sel,
+          style: placedAt(x, y),
+          width: size.width,
+          height: size.height,
+          measured: size,
+          handles: geometry.handles,
+        };
+        entry = { x, y, kind: n.kind, selected: sel, measured: m, geometry, node };
         cache.set(n.id, entry);
       }
       if (entry.node !== last[i]) changed = true;

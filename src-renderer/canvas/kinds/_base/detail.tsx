@@ -23,17 +23,25 @@ export function detailAt(zoom: number): Detail {
 }
 
 const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2]);
-const zoomedOutOf = (s: ReactFlowState): boolean => s.transform[2] < TITLE_ZOOM;
+
+const noDetail = (): null => null;
+
+/**
+ * The level the canvas decided (FlowCanvas provides it): one value for every node, which also
+ * holds before xyflow has applied the initial viewport (its store says zoom 1 until then, which
+ * would render 1,000 full cards and 2,000 labelled edges once for nothing).
+ */
+export const CanvasDetailContext = createContext<Detail | null>(null);
 
 /** The canvas's level of detail; re-renders only when it changes. */
 export function useDetail(): Detail {
-  return useStore(detailOf);
+  const decided = useContext(CanvasDetailContext);
+  const own = useStore(decided ? noDetail : detailOf);
+  return decided ?? own ?? "full";
 }
 
-/** True below TITLE_ZOOM; re-renders only when that changes. */
-export function useZoomedOut(): boolean {
-  return useStore(zoomedOutOf);
-}
+/** The level at the canvas's zoom, or null before xyflow has set up its viewport. */
+export const liveDetailOf = (s: ReactFlowState): Detail | null => (s.panZoom ? detailAt(s.transform[2]) : null);
 
 /** The node's level, given by its frame to its rows (one store subscription per node, not per row). */
 export const DetailContext = createContext<Detail>("full");

@@ -1,6 +1,6 @@
 /** The card every node kind draws: header (icon, title, kind), then its handle rows. */
-import { Handle, Position } from "@xyflow/react";
-import type { ReactNode } from "react";
+import { Handle, Position, useNodeId, useUpdateNodeInternals } from "@xyflow/react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 import type { GraphNode } from "../../../../shared/graph/model.ts";
 import { CONTROL_HANDLE } from "../../lib/ports.ts";
 import { lookOf } from "../registry.ts";
@@ -8,7 +8,7 @@ import { useNodeRunStatus } from "../../../editor/run/live-run-context.tsx";
 import { ErrorBadge } from "./error-badge.tsx";
 import { PHASE_RING, RunStatusLine } from "./run-status.tsx";
 import { HIDDEN_HANDLE, LEFT_HANDLE } from "./handle-row.tsx";
-import { DetailContext, shortTitle, useDetail, type Detail } from "./detail.tsx";
+import { DetailContext, shortTitle, useDetail } from "./detail.tsx";
 import { useNodeDiagnostics } from "./use-graph-node.ts";
 
 const CONTROL_HANDLE_LOOK = `!h-2.5 !w-2.5 !rotate-45 !rounded-[2px] !border-0 !bg-zinc-300 dark:!bg-zinc-600 ${LEFT_HANDLE}`;
@@ -21,16 +21,45 @@ const CONTROL_HANDLE_LOOK = `!h-2.5 !w-2.5 !rotate-45 !rounded-[2px] !border-0 !
  */
 const BOX_CONTROL_HANDLE = `!h-2.5 !w-2.5 !-mt-[7.071px] !-ml-[7.071px] !transform-none !border-0 ${HIDDEN_HANDLE}`;
 
+/** Node ids to measure again, gathered over one render so xyflow measures them in one pass. */
+const toMeasure = new Set<string>();
+
+/**
+ * Far out a node draws no handles, and xyflow's ResizeObserver (which measures a node when it
+ * mounts or its size changes) recorded none. The card drawn on zooming in has the same size, so
+ * nothing tells xyflow: this does, once per node that leaves the box level.
+ */
+function useMeasureWhenCardShows(box: boolean): void {
+  const id = useNodeId();
+  const update = useUpdateNodeInternals();
+  const wasBox = useRef(box);
+  useLayoutEffect(() => {
+    const left = wasBox.current && !box;
+    wasBox.current = box;
+    if (!left || !id) return;
+    if (toMeasure.size === 0)
+      queueMicrotask(() => {
+        const ids = [...toMeasure];
+        toMeasure.clear();
+        update(ids);
+      });
+    toMeasure.add(id);
+  }, [box, id, update]);
+}
+
 export function NodeFrame({ node, selected, subtitle, children }: { node: GraphNode; selected: boolean; subtitle?: string; children?: ReactNode }) {
   const detail = useDetail();
+  useMeasureWhenCardShows(detail === "box");
   return (
     <DetailContext.Provider value={detail}>
-      {detail === "full" ? (
+      {detail === "box" ? (
+        <BoxPlaceholder node={node} selected={selected} />
+      ) : detail === "full" ? (
         <FullFrame node={node} selected={selected} subtitle={subtitle}>
           {children}
         </FullFrame>
       ) : (
-        <BoxFrame node={node} selected={selected} detail={detail}>
+        <BoxFrame node={node} selected={selected}>
           {children}
         </BoxFrame>
       )}
@@ -75,31 +104,39 @@ function FullFrame({ node, selected, subtitle, children }: { node: GraphNode; se
 }
 
 /**
- * The zoomed-out card: the same outer size and the same handles in the same boxes (every line
- * keeps its height, with nothing or one unclipped line of text in it), but no icon, labels,
- * clipping or shadow. "box" fills the header with the kind's colour; "title" shows a colour chip
- * and the title. An error shows as a red border.
+ * Far out ("box"), a node draws nothing itself: BoxOverview draws every node's box in one <svg>,
+ * so a pan moves one layer instead of 1,000 cards. The node keeps its element (same size, from
+ * the geometry xyflow was given) for clicks, drags and the selection box, and its data attributes.
  */
-function BoxFrame({ node, selected, detail, children }: { node: GraphNode; selected: boolean; detail: Exclude<Detail, "full">; children?: ReactNode }) {
+function BoxPlaceholder({ node, selected }: { node: GraphNode; selected: boolean }) {
+  const status = useNodeRunStatus(node.id);
+  return <div data-testid={`node-${node.id}`} data-kind={node.kind} data-selected={selected || undefined} data-run-phase={status?.phase} data-detail="box" className="h-full w-full" />;
+}
+
+/**
+ * The zoomed-out card ("title"): the same outer size and the same handles in the same boxes
+ * (every line keeps its height, with nothing or one unclipped line of text in it), but no icon,
+ * labels, clipping or shadow: a colour chip and the title. An error shows as a red border.
+ */
+function BoxFrame({ node, selected, children }: { node: GraphNode; selected: boolean; children?: ReactNode }) {
   const look = lookOf(node);
   const status = useNodeRunStatus(node.id);
   const hasError = useNodeDiagnostics(node.id).some((d) => d.severity === "error");
   const border = selected ? "border-accent-500 ring-2 ring-accent-500/40" : hasError ? "border-red-500" : "border-zinc-300 dark:border-zinc-700";
-  const box = detail === "box";
   return (
     <div
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
       data-selected={selected || undefined}
       data-run-phase={status?.phase}
-      data-detail={detail}
+      data-detail="title"
       className={`w-60 rounded-lg border bg-white pb-1 dark:bg-zinc-900 ${border} ${status && !selected ? PHASE_RING[status.phase] : ""}`}
     >
-      <div className="relative flex items-center gap-2 border-b border-transparent px-2.5 py-2" style={box ? { background: look.accent } : undefined}>
+      <div className="relative flex items-center gap-2 border-b border-transparent px-2.5 py-2">
         {node.kind !== "input" && <Handle type="target" position={Position.Left} id={CONTROL_HANDLE} className={BOX_CONTROL_HANDLE} />}
-        {box ? null : <span className="size-6 shrink-0 rounded-md" style={{ background: look.accent }} />}
+        <span className="size-6 shrink-0 rounded-md" style={{ background: look.accent }} />
         <div className="min-w-0 flex-1">
-          <div className="whitespace-nowrap text-[13px] font-medium leading-tight">{box ? "\u00a0" : shortTitle(node.title || "untitled")}</div>
+          <div className="whitespace-nowrap text-[13px] font-medium leading-tight">{shortTitle(node.title || "untitled")}</div>
           <div className="text-[10px]">{"\u00a0"}</div>
         </div>
       </div>

@@ -11,7 +11,7 @@ import { emptyBatch, type RunStore } from "../../shared/store/types.ts";
 import { endRun, type RunOutcome } from "./end-run.ts";
 import { endingOf } from "./ending.ts";
 import { pendingFlowRun } from "./run-record.ts";
-import { startWorkerRun, type WorkerEnd, type WorkerRun } from "./worker-run.ts";
+import { spawnWarmWorker, startWorkerRun, type WarmWorker, type WorkerEnd, type WorkerRun } from "./worker-run.ts";
 
 export type { RunOutcome } from "./end-run.ts";
 
@@ -33,6 +33,8 @@ export interface Engine {
   /** The final outcome once its worker is gone; also for runs that already ended, from the store. */
   wait(runId: string): Promise<RunOutcome>;
   running(): string[];
+  /** Gets a warm worker ready (the scheduler calls it shortly before a slot is due). */
+  prewarm(): void;
   /** Called right after any worker (or the host) wrote a history batch, so the API host can push events with low latency. */
   onFlush(listener: () => void): () => void;
   /** Cancels all runs and waits for their workers. */
@@ -48,6 +50,8 @@ export interface EngineOptions {
   memoryLimitMb?: number;
   /** How long a cancelled run may take to stop before its worker is terminated. Default 500: a run that ignores its signal still stops well within 1 s. */
   cancelGraceMs?: number;
+  /** Keep a worker with the SDK loaded ready once runs start (or on prewarm()), so a run skips the start-up. Default true. */
+  warmWorker?: boolean;
 }
 
 interface ActiveRun {
@@ -62,6 +66,24 @@ export function createEngine(options: EngineOptions): Engine {
   const runs = new Map<string, ActiveRun>();
   const flushListeners = new Set<() => void>();
   let closed = false;
+  let warm: WarmWorker | undefined;
+  let refill: ReturnType<typeof setTimeout> | undefined;
+
+  /** One idle worker at most, made a little after a run took the last one so it does not compete with that run's start. */
+  const keepWarm = (delayMs: number): void => {
+    if (closed || options.warmWorker === false || warm?.alive() || refill) return;
+    refill = setTimeout(() => {
+      refill = undefined;
+      if (!closed && !warm?.alive()) warm = spawnWarmWorker(dbPath, limits.memoryLimitMb);
+    }, delayMs);
+    refill.unref();
+  };
+  const takeWarm = (): WarmWorker | undefined => {
+    const taken = warm?.alive() ? warm : undefined;
+    warm = undefined;
+    keepWarm(250);
+    return taken;
+  };
 
   const flushed = (): void => {
     for (const listener of flushListeners) {
@@ -88,7 +110,8 @@ export function createEngine(options: EngineOptions): Engine {
     const finished = recorded.then(async () => {
       flushed();
       const start = { runId, file: request.file, dbPath, params: request.params, ...(request.flowName === undefined ? {} : { flowName: request.flowName }) };
-      worker = startWorkerRun({ start, ...limits, onFlushed: flushed });
+      const ready = takeWarm();
+      worker = startWorkerRun({ start, ...limits, onFlushed: flushed, ...(ready ? { warm: ready } : {}) });
       if (cancelReason !== undefined) worker.cancel(cancelReason);
       return settle(runId, request, await worker.ended);
     });
@@ -142,6 +165,8 @@ export function createEngine(options: EngineOptions): Engine {
 
     running: () => [...runs.keys()],
 
+    prewarm: () => keepWarm(0),
+
     onFlush(listener) {
       flushListeners.add(listener);
       return () => void flushListeners.delete(listener);
@@ -149,6 +174,10 @@ export function createEngine(options: EngineOptions): Engine {
 
     async close() {
       closed = true;
+      clearTimeout(refill);
+      const idle = warm;
+      warm = undefined;
+      if (idle?.alive()) await idle.worker.terminate();
       const active = [...runs.values()];
       for (const run of active) run.cancel("Cancelled: the engine is shutting down");
       await Promise.allSettled(active.map((run) => run.finished));

@@ -16,7 +16,13 @@ export interface WorkerStart {
   dbPath: string;
 }
 
-export type HostMessage = { type: "cancel"; reason: string };
+/** A warm worker's `workerData`: it loads the SDK and opens the history, then waits for a `start`. */
+export interface WarmStart {
+  warm: true;
+  dbPath: string;
+}
+
+export type HostMessage = { type: "cancel"; reason: string } | { type: "start"; start: WorkerStart };
 
 export type WorkerMessage =
   /** The worker wrote a history batch: listeners can read the store now. */

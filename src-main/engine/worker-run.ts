@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { serializeError } from "../../shared/errors.ts";
 import type { WorkerDeath } from "./ending.ts";
-import type { HostMessage, WorkerMessage, WorkerStart } from "./protocol.ts";
+import type { HostMessage, WarmStart, WorkerMessage, WorkerStart } from "./protocol.ts";
 
 export type WorkerEnd =
   | { kind: "done"; stateType: Extract<WorkerMessage, { type: "done" }>["stateType"]; stateName: string; message: string | null }
@@ -44,15 +44,47 @@ export function workerFlags(argv: readonly string[]): string[] {
   return out;
 }
 
-/** Starts one flow run in a worker thread of its own and watches it until it is gone. */
-export function startWorkerRun(options: WorkerRunOptions): WorkerRun {
+/** A worker that has loaded the SDK and opened the history, waiting for a run: it saves each run the start-up. */
+export interface WarmWorker {
+  readonly worker: Worker;
+  /** Resolves with the exit code once the thread is gone. */
+  readonly exited: Promise<number>;
+  readonly alive: () => boolean;
+}
+
+function spawn(workerData: WorkerStart | WarmStart, memoryLimitMb: number): Worker {
+  return new Worker(WORKER_URL, { workerData, execArgv: EXEC_ARGV, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
+}
+
+export function spawnWarmWorker(dbPath: string, memoryLimitMb: number): WarmWorker {
+  const worker = spawn({ warm: true, dbPath }, memoryLimitMb);
+  let alive = true;
+  const exited = new Promise<number>((resolve) =>
+    worker.once("exit", (code) => {
+      alive = false;
+      resolve(code);
+    }),
+  );
+  // An idle warm worker must never keep the host alive, nor take it down with an error.
+  worker.on("error", () => undefined);
+  worker.unref();
+  return { worker, exited, alive: () => alive };
+}
+
+/** Starts one flow run in a worker thread of its own (a warm one when given) and watches it until it is gone. */
+export function startWorkerRun(options: WorkerRunOptions & { warm?: WarmWorker }): WorkerRun {
   let worker: Worker;
+  let exitedWith: Promise<number>;
   try {
-    worker = new Worker(WORKER_URL, {
-      workerData: options.start,
-      execArgv: EXEC_ARGV,
-      resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb },
-    });
+    if (options.warm) {
+      worker = options.warm.worker;
+      exitedWith = options.warm.exited;
+      worker.ref();
+      worker.postMessage({ type: "start", start: options.start } satisfies HostMessage);
+    } else {
+      worker = spawn(options.start, options.memoryLimitMb);
+      exitedWith = new Promise<number>((resolve) => worker.once("exit", resolve));
+    }
   } catch (error) {
     return { ended: Promise.resolve({ kind: "died", death: { code: null, failedToStart: serializeError(error) } }), cancel: () => undefined };
   }
@@ -86,13 +118,11 @@ export function startWorkerRun(options: WorkerRunOptions): WorkerRun {
   // Only the first error counts: it is what killed the worker.
   worker.on("error", (error) => (death.error ??= error));
 
-  const ended = new Promise<WorkerEnd>((resolve) => {
-    worker.on("exit", (code) => {
-      exited = true;
-      clearTimeout(timer);
-      death.code = code;
-      resolve(done ?? { kind: "died", death });
-    });
+  const ended = exitedWith.then((code): WorkerEnd => {
+    exited = true;
+    clearTimeout(timer);
+    death.code = code;
+    return done ?? { kind: "died", death };
   });
 
   return {

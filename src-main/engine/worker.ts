@@ -9,22 +9,32 @@ import { currentRecorder } from "../../shared/sdk/runtime.ts";
 import type { RunStore } from "../../shared/store/types.ts";
 import { describeLoadError } from "./load-error.ts";
 import { pickFlow } from "./pick-flow.ts";
-import type { HostMessage, WorkerMessage, WorkerStart } from "./protocol.ts";
+import type { HostMessage, WarmStart, WorkerMessage, WorkerStart } from "./protocol.ts";
 import { notifyingStore } from "./worker-store.ts";
 
 if (!parentPort) throw new Error("worker.ts runs only as an engine worker thread");
 const port = parentPort;
-const start = workerData as WorkerStart;
+const initial = workerData as WorkerStart | WarmStart;
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
 // A cancel can arrive while the flow file is still loading: the signal remembers it.
 const controller = new AbortController();
+let started: (start: WorkerStart) => void = () => undefined;
+const given = "warm" in initial ? new Promise<WorkerStart>((resolve) => (started = resolve)) : Promise.resolve(initial);
 const receive = (message: HostMessage): void => {
-  if (message.type === "cancel") controller.abort(new Error(message.reason));
+  switch (message.type) {
+    case "cancel":
+      controller.abort(new Error(message.reason));
+      break;
+    case "start":
+      started(message.start);
+      break;
+  }
 };
 port.on("message", receive);
 // Unref'd, so a flow stuck on a promise nothing can settle ends the worker (code 13) instead of hanging it.
-port.unref();
+// A warm worker keeps it ref'd until its run arrives.
+if (!("warm" in initial)) port.unref();
 
 // The SDK's exit handler would mark the run Crashed with a generic "the process exited";
 // here the host knows why the worker went (the code, the error, memory) and records that,
@@ -39,13 +49,16 @@ process.on("exit", () => {
 });
 
 let flow;
+let start: WorkerStart | undefined;
 try {
-  store = sdk.openSqliteStore(start.dbPath);
+  store = sdk.openSqliteStore(initial.dbPath);
   sdk.configure({ store: notifyingStore(store, () => post({ type: "flushed" })), consoleLevel: "off", flushDelayMs: 10 });
+  start = await given;
+  port.unref();
   const exports = (await import(pathToFileURL(start.file).href)) as Record<string, unknown>;
   flow = pickFlow(exports, start.file, start.flowName);
 } catch (error) {
-  post({ type: "failed-to-start", error: describeLoadError(error, start.file) });
+  post({ type: "failed-to-start", error: describeLoadError(error, start?.file ?? initial.dbPath) });
   process.exit(0);
 }
 

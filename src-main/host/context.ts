@@ -10,6 +10,8 @@ export interface RunLauncher {
   start(request: { file: string; params?: unknown; flowName?: string; runId?: string }): Promise<{ runId: string }>;
   /** False when this engine is not running that run. */
   cancel(runId: string): Promise<boolean>;
+  /** Gets ready to start a run quickly (a warm worker); optional. */
+  prewarm?(): void;
   /** Called after a run wrote history, so events go out without waiting for the poll. */
   onFlush(listener: () => void): () => void;
   close(): Promise<void>;

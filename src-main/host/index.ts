@@ -75,6 +75,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await engine.start({ file: flows.get(flowId).file, params: slot.schedule.params, flowName: slot.schedule.flowName, runId: slot.runId });
     },
     onError: (error) => console.error(`flowbench scheduler: ${error instanceof Error ? error.message : String(error)}`),
+    prepare: () => engine.prewarm?.(),
   });
   const context: HostContext = {
     home: options.home,

@@ -31,13 +31,17 @@ export interface SchedulerOptions {
   /** A 'starting' slot older than this whose run never got recorded was claimed by a process that died. Default 30 s. */
   staleClaimMs?: number;
   onError?(error: unknown): void;
+  /** Called when a slot is due within a few seconds, to get ready to start it (a warm worker). */
+  prepare?(): void;
 }
 
 const UNSTARTED: readonly SlotStatus[] = ["scheduled", "late"];
 const BATCH = 1000;
+/** How long before a slot the launcher is asked to get ready: a worker starts in well under this. */
+const PREPARE_MS = 5000;
 
 export class Scheduler {
-  readonly #o: Required<Omit<SchedulerOptions, "file" | "onError">> & Pick<SchedulerOptions, "file" | "onError">;
+  readonly #o: Required<Omit<SchedulerOptions, "file" | "onError" | "prepare">> & Pick<SchedulerOptions, "file" | "onError" | "prepare">;
   #timer: { cancel(): void } | undefined;
   #ticking: Promise<void> | undefined;
   #again = false;
@@ -126,7 +130,12 @@ export class Scheduler {
     let wait = this.#o.maxSleepMs;
     try {
       const next = await this.#o.store.nextSlotTime(this.#o.runner, this.#o.file, now);
-      if (next !== null) wait = Math.min(wait, Math.max(0, next - now));
+      if (next !== null) {
+        wait = Math.min(wait, Math.max(0, next - now));
+        // Wake a little early to get the launcher ready, then again on time.
+        if (next - now > PREPARE_MS) wait = Math.min(wait, next - now - PREPARE_MS);
+        else this.#o.prepare?.();
+      }
     } catch (error) {
       this.#o.onError?.(error);
     }

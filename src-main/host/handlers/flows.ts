@@ -7,6 +7,7 @@ import { ensureWorkspace } from "../../graph/workspace.ts";
 import type { HostContext } from "../context.ts";
 import type { Handlers } from "../dispatch.ts";
 import { slugOf, type FlowFile } from "../flow-files.ts";
+import { adoptSchedules, withSchedules } from "../flow-schedules.ts";
 
 export function flowHandlers(ctx: HostContext): Pick<Handlers, "flows.list" | "flows.get" | "flows.save" | "flows.rename" | "flows.delete" | "flows.import" | "flows.export"> {
   const summary = async (flow: FlowFile): Promise<FlowSummary> => {
@@ -57,11 +58,21 @@ export function flowHandlers(ctx: HostContext): Pick<Handlers, "flows.list" | "f
       const base = fileName.split(/[\\/]/).pop()!.replace(/\.(m|c)?[tj]s$/, "");
       const id = slugOf(base);
       ensureWorkspace(ctx.flows.dir);
+      const parsed = parseFlowSource(source);
+      // Schedules in an exported file become the app's (the scheduler keeps them); the saved file has none, so they live in one place.
+      if (parsed.ok && parsed.graph.serve) {
+        if (!overwrite && ctx.flows.read(id)) throw new ApiError("conflict", `A flow '${id}' already exists; open it, or import under another name`);
+        const graph = await adoptSchedules(ctx, id, parsed.graph);
+        return detail(ctx.flows.write(id, codeFor(graph), { create: !overwrite }));
+      }
       return detail(ctx.flows.write(id, source, { create: !overwrite }));
     },
     "flows.export": async ({ id }) => {
       const flow = ctx.flows.get(id);
-      return { fileName: `${id.split("/").pop()}.ts`, source: flow.source };
+      const fileName = `${id.split("/").pop()}.ts`;
+      if (!flow.parsed.ok) return { fileName, source: flow.source };
+      const graph = await withSchedules(ctx, id, flow.parsed.graph);
+      return { fileName, source: graph === flow.parsed.graph ? flow.source : compileGraph(graph).code };
     },
   };
 }

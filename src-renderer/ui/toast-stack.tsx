@@ -1,5 +1,5 @@
 /**
- * Notifications from automations, stacked in the top-right corner (messages
+ * Notifications from automations, stacked bottom-right above the app Toaster, clear of page headers (messages
  * from the app's own actions use the bottom-right Toaster). A notification
  * about a run opens it when clicked; each goes by itself after a while.
  */
@@ -42,7 +42,7 @@ export function ToastStack() {
   );
   if (list.length === 0) return null;
   return (
-    <div className="pointer-events-none fixed top-14 right-4 z-[60] flex w-[360px] flex-col gap-2" aria-live="polite">
+    <div className="pointer-events-none fixed right-4 bottom-20 z-[60] flex w-[360px] flex-col gap-2" aria-live="polite">
       {list.map((t) => {
         const body = (
           <>

@@ -27,7 +27,7 @@ export function UpcomingRuns({ flowName }: { flowName: string | null }) {
         </span>
       </button>
       {open ? (
-        <ul className="mt-1.5 grid grid-cols-[repeat(auto-fill,minmax(260px,1fr))] gap-1.5">
+        <ul className="mt-1.5 grid grid-cols-[repeat(auto-fill,minmax(340px,1fr))] gap-1.5">
           {runs.slice(0, SHOWN).map((run) => (
             <li key={run.id}>
               <a

@@ -35,6 +35,23 @@ const METHOD_NAMES: readonly string[] = [
   "runs.get",
   "runs.taskRun",
   "logs.list",
+  "schedules.list",
+  "schedules.create",
+  "schedules.update",
+  "schedules.setActive",
+  "schedules.delete",
+  "flows.policy",
+  "flows.setPolicy",
+  "triggers.list",
+  "triggers.create",
+  "triggers.setActive",
+  "triggers.rotateSecret",
+  "triggers.delete",
+  "automations.list",
+  "automations.create",
+  "automations.setActive",
+  "automations.delete",
+  "automations.firings",
 ];
 const MENU_COMMANDS: readonly string[] = ["file.new", "file.open", "file.import", "file.export", "run.start", "run.cancel", "view.flows", "view.runs"];
 

@@ -3,8 +3,9 @@ import { useState } from "react";
 import type { ScheduleView } from "../../shared/api/automation-contract.ts";
 import type { AutomationRecord } from "../../shared/schedule/records.ts";
 import { useApi } from "../app/api-context.tsx";
-import { Button } from "../ui/button.tsx";
+import { ErrorNote } from "../ui/error-note.tsx";
 import { Field, Select, TextInput } from "../ui/field.tsx";
+import { FormActions } from "../ui/form-actions.tsx";
 import { ActionFields } from "./action-fields.tsx";
 import { draftToAutomation, EMPTY_DRAFT, type ActionKind, type AutomationDraft } from "./automation-draft.ts";
 import { RULE_STATES, stateWords } from "./rule-words.ts";
@@ -105,17 +106,8 @@ export function AutomationForm({ flows, schedules, onSaved, onCancel }: { flows:
         </Field>
         <ActionFields draft={draft} update={update} errors={errors} flows={flows} schedules={schedules} />
       </fieldset>
-      {serverError ? (
-        <p role="alert" data-testid="automation-save-error" className="rounded-md bg-red-50 px-2 py-1.5 text-[12px] text-red-700 dark:bg-red-500/10 dark:text-red-300">
-          Not saved: {serverError}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" disabled={saving} data-testid="automation-save">
-          {saving ? "Saving…" : "Create automation"}
-        </Button>
-      </div>
+      {serverError ? <ErrorNote testId="automation-save-error">Not saved: {serverError}</ErrorNote> : null}
+      <FormActions onCancel={onCancel} saving={saving} saveLabel="Create automation" saveTestId="automation-save" />
     </form>
   );
 }

@@ -5,7 +5,8 @@ import { AppHeader } from "../app/app-header.tsx";
 import { useApi } from "../app/api-context.tsx";
 import { Button } from "../ui/button.tsx";
 import { useConfirm } from "../ui/confirm.tsx";
-import { toast, Toaster } from "../ui/toast.tsx";
+import { Toaster } from "../ui/toast.tsx";
+import { useRowAction } from "../ui/use-row-action.ts";
 import { AutomationForm } from "./automation-form.tsx";
 import { AutomationRow } from "./automation-row.tsx";
 import { useAutomations } from "./use-automations.ts";
@@ -14,7 +15,7 @@ export function AutomationsPage() {
   const client = useApi();
   const { automations, flows, schedules, error, put, remove } = useAutomations();
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busyId, run: act } = useRowAction();
   const [confirm, dialog] = useConfirm();
   const names = {
     flow: (id: string) => flows.find((f) => f.id === id)?.name,
@@ -22,16 +23,6 @@ export function AutomationsPage() {
       const s = schedules.find((x) => x.id === id);
       return s ? `${s.flowName}: ${s.name}` : undefined;
     },
-  };
-  const act = async (id: string, what: string, call: () => Promise<void>) => {
-    setBusy(id);
-    try {
-      await call();
-    } catch (e) {
-      toast("error", `Could not ${what}: ${(e as Error).message}`);
-    } finally {
-      setBusy(null);
-    }
   };
   return (
     <div className="flex h-full flex-col">
@@ -73,7 +64,7 @@ export function AutomationsPage() {
                   key={a.id}
                   automation={a}
                   names={names}
-                  busy={busy === a.id}
+                  busy={busyId === a.id}
                   onToggle={(active) => void act(a.id, active ? "turn it on" : "turn it off", async () => put(await client.call("automations.setActive", { id: a.id, active })))}
                   onDelete={() =>
                     void confirm({ title: `Delete ${a.name}?`, message: "It stops acting, and its history goes with it.", confirm: "Delete", danger: true }).then(

@@ -5,8 +5,9 @@ import type { FlowParam } from "../../shared/graph/model.ts";
 import type { CatchUpPolicy } from "../../shared/schedule/spec.ts";
 import { defaultTimezone } from "../../shared/schedule/timing.ts";
 import { useApi } from "../app/api-context.tsx";
-import { Button } from "../ui/button.tsx";
+import { ErrorNote } from "../ui/error-note.tsx";
 import { Field, Select, TextInput } from "../ui/field.tsx";
+import { FormActions } from "../ui/form-actions.tsx";
 import { useFlowAutomation } from "./flow-automation-store.ts";
 import { ParamFields } from "./param-fields.tsx";
 import { previewSpec, type TimingPreview } from "./preview.ts";
@@ -136,16 +137,11 @@ export function ScheduleForm({ flowId, params, editing, onDone }: { flowId: stri
       ) : null}
 
       {serverError ? (
-        <p role="alert" data-testid="schedule-save-error" className="rounded-md bg-red-50 px-2 py-1.5 text-[12px] whitespace-pre-wrap text-red-700 dark:bg-red-500/10 dark:text-red-300">
+        <ErrorNote testId="schedule-save-error" keepLineBreaks>
           Not saved: {serverError}
-        </p>
+        </ErrorNote>
       ) : null}
-      <div className="flex justify-end gap-2">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button variant="primary" type="submit" disabled={saving} data-testid="schedule-save">
-          {saving ? "Saving…" : editing ? "Save changes" : "Save schedule"}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} saving={saving} saveLabel={editing ? "Save changes" : "Save schedule"} saveTestId="schedule-save" />
     </form>
   );
 }

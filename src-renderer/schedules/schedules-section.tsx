@@ -6,7 +6,9 @@ import type { FlowParam } from "../../shared/graph/model.ts";
 import { useApi } from "../app/api-context.tsx";
 import { Button } from "../ui/button.tsx";
 import { useConfirm } from "../ui/confirm.tsx";
-import { toast } from "../ui/toast.tsx";
+import { ErrorNote } from "../ui/error-note.tsx";
+import { useRowAction } from "../ui/use-row-action.ts";
+import { EmptyNote } from "./empty-note.tsx";
 import { useFlowAutomation } from "./flow-automation-store.ts";
 import { ScheduleForm } from "./schedule-form.tsx";
 import { ScheduleRow } from "./schedule-row.tsx";
@@ -19,19 +21,9 @@ export function SchedulesSection({ flowId, params }: { flowId: string; params: r
   const putSchedule = useFlowAutomation((s) => s.putSchedule);
   const load = useFlowAutomation((s) => s.load);
   const [form, setForm] = useState<{ editing: ScheduleView | null } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busyId, run: act } = useRowAction();
   const [confirm, dialog] = useConfirm();
 
-  const act = async (id: string, what: string, call: () => Promise<unknown>) => {
-    setBusy(id);
-    try {
-      await call();
-    } catch (e) {
-      toast("error", `Could not ${what}: ${(e as Error).message}`);
-    } finally {
-      setBusy(null);
-    }
-  };
   const remove = async (s: ScheduleView) => {
     const answer = await confirm({ title: `Delete ${s.name}?`, message: "Its upcoming runs are removed too. Past runs stay in the history.", confirm: "Delete", danger: true });
     if (answer !== "confirm") return;
@@ -50,14 +42,14 @@ export function SchedulesSection({ flowId, params }: { flowId: string; params: r
           Add schedule
         </Button>
       </div>
-      {error ? <p role="alert" className="rounded-md bg-red-50 px-2 py-1.5 text-[12px] text-red-700 dark:bg-red-500/10 dark:text-red-300">Could not load schedules: {error}</p> : null}
-      {loaded && !error && schedules.length === 0 ? <p className="rounded-md border border-dashed border-zinc-300 px-3 py-4 text-center text-[12px] text-zinc-500 dark:border-zinc-700" data-testid="schedules-empty">No schedules yet.</p> : null}
+      {error ? <ErrorNote>Could not load schedules: {error}</ErrorNote> : null}
+      {loaded && !error && schedules.length === 0 ? <EmptyNote testId="schedules-empty">No schedules yet.</EmptyNote> : null}
       <ul className="flex flex-col" data-testid="schedules-list">
         {schedules.map((s) => (
           <ScheduleRow
             key={s.id}
             schedule={s}
-            busy={busy === s.id}
+            busy={busyId === s.id}
             onEdit={() => setForm({ editing: s })}
             onDelete={() => void remove(s)}
             onToggle={(active) => void act(s.id, active ? "resume the schedule" : "pause the schedule", async () => putSchedule(await client.call("schedules.setActive", { id: s.id, active })))}

@@ -1,15 +1,12 @@
 /** Under the timing fields: the schedule in words and its next fire times in the user's zone and the schedule's, or why it is wrong. */
 import { formatInZone } from "../../shared/schedule/describe.ts";
 import { defaultTimezone } from "../../shared/schedule/timing.ts";
+import { ErrorNote } from "../ui/error-note.tsx";
 import type { TimingPreview } from "./preview.ts";
 
 export function TimingPreviewView({ preview }: { preview: TimingPreview }) {
   if (!preview.ok) {
-    return (
-      <p role="alert" data-testid="timing-error" className="rounded-md bg-red-50 px-2 py-1.5 text-[12px] text-red-700 dark:bg-red-500/10 dark:text-red-300">
-        {preview.error}
-      </p>
-    );
+    return <ErrorNote testId="timing-error">{preview.error}</ErrorNote>;
   }
   const mine = defaultTimezone();
   const theirs = preview.timing.kind === "cron" ? preview.timing.timezone : null;

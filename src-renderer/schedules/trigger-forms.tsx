@@ -3,8 +3,9 @@ import { useState } from "react";
 import type { FlowParam } from "../../shared/graph/model.ts";
 import type { TriggerConfig } from "../../shared/schedule/records.ts";
 import { useApi } from "../app/api-context.tsx";
-import { Button } from "../ui/button.tsx";
+import { ErrorNote } from "../ui/error-note.tsx";
 import { Field, Select, TextInput } from "../ui/field.tsx";
+import { FormActions } from "../ui/form-actions.tsx";
 import { useFlowAutomation } from "./flow-automation-store.ts";
 
 export function TriggerForm({ kind, flowId, params, onDone }: { kind: TriggerConfig["kind"]; flowId: string; params: readonly FlowParam[]; onDone: () => void }) {
@@ -70,17 +71,8 @@ export function TriggerForm({ kind, flowId, params, onDone }: { kind: TriggerCon
           </div>
         </>
       ) : null}
-      {error ? (
-        <p role="alert" data-testid="trigger-save-error" className="rounded-md bg-red-50 px-2 py-1.5 text-[12px] text-red-700 dark:bg-red-500/10 dark:text-red-300">
-          Not saved: {error}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button variant="primary" type="submit" disabled={saving} data-testid="trigger-save">
-          {saving ? "Saving…" : kind === "webhook" ? "Create webhook" : "Create file watch"}
-        </Button>
-      </div>
+      {error ? <ErrorNote testId="trigger-save-error">Not saved: {error}</ErrorNote> : null}
+      <FormActions onCancel={onDone} saving={saving} saveLabel={kind === "webhook" ? "Create webhook" : "Create file watch"} saveTestId="trigger-save" />
     </form>
   );
 }

@@ -6,7 +6,9 @@ import type { TriggerConfig, TriggerRecord } from "../../shared/schedule/records
 import { useApi } from "../app/api-context.tsx";
 import { Button } from "../ui/button.tsx";
 import { useConfirm } from "../ui/confirm.tsx";
-import { toast } from "../ui/toast.tsx";
+import { ErrorNote } from "../ui/error-note.tsx";
+import { useRowAction } from "../ui/use-row-action.ts";
+import { EmptyNote } from "./empty-note.tsx";
 import { useFlowAutomation } from "./flow-automation-store.ts";
 import { TriggerForm } from "./trigger-forms.tsx";
 import { TriggerRow } from "./trigger-row.tsx";
@@ -19,19 +21,10 @@ export function TriggersSection({ flowId, params }: { flowId: string; params: re
   const putTrigger = useFlowAutomation((s) => s.putTrigger);
   const load = useFlowAutomation((s) => s.load);
   const [adding, setAdding] = useState<TriggerConfig["kind"] | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busyId, run } = useRowAction();
   const [confirm, dialog] = useConfirm();
 
-  const act = async (t: TriggerRecord, what: string, call: () => Promise<void>) => {
-    setBusy(t.id);
-    try {
-      await call();
-    } catch (e) {
-      toast("error", `Could not ${what}: ${(e as Error).message}`);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const act = (t: TriggerRecord, what: string, call: () => Promise<void>) => run(t.id, what, call);
   const rotate = async (t: TriggerRecord) => {
     const answer = await confirm({ title: "Make a new secret?", message: `The current URL of ${t.name} stops working at once; callers need the new one.`, confirm: "New secret", danger: true });
     if (answer === "confirm") await act(t, "change the secret", async () => putTrigger(await client.call("triggers.rotateSecret", { id: t.id })));
@@ -57,14 +50,14 @@ export function TriggersSection({ flowId, params }: { flowId: string; params: re
           File watch
         </Button>
       </div>
-      {error ? <p role="alert" className="rounded-md bg-red-50 px-2 py-1.5 text-[12px] text-red-700 dark:bg-red-500/10 dark:text-red-300">Could not load triggers: {error}</p> : null}
-      {loaded && !error && triggers.length === 0 ? <p className="rounded-md border border-dashed border-zinc-300 px-3 py-4 text-center text-[12px] text-zinc-500 dark:border-zinc-700">No triggers yet.</p> : null}
+      {error ? <ErrorNote>Could not load triggers: {error}</ErrorNote> : null}
+      {loaded && !error && triggers.length === 0 ? <EmptyNote>No triggers yet.</EmptyNote> : null}
       <ul className="flex flex-col" data-testid="triggers-list">
         {triggers.map((t) => (
           <TriggerRow
             key={t.id}
             trigger={t}
-            busy={busy === t.id}
+            busy={busyId === t.id}
             onToggle={(active) => void act(t, active ? "turn the trigger on" : "turn the trigger off", async () => putTrigger(await client.call("triggers.setActive", { id: t.id, active })))}
             onRotate={() => void rotate(t)}
             onDelete={() => void remove(t)}

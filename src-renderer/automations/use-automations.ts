@@ -1,31 +1,25 @@
 /** The automations page's data: the rules, and the flows and schedules the form and the sentences name. */
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { ScheduleView } from "../../shared/api/automation-contract.ts";
+import type { ApiClient } from "../../shared/api/client.ts";
 import type { MethodOutput } from "../../shared/api/contract.ts";
 import type { AutomationRecord, FiringRecord } from "../../shared/schedule/records.ts";
 import { useApi } from "../app/api-context.tsx";
+import { useFetched } from "../app/use-fetched.ts";
 
 export type FlowSummary = MethodOutput<"flows.list">["flows"][number];
 
+const listAutomations = async (client: ApiClient) => (await client.call("automations.list", {})).automations;
+
 export function useAutomations() {
   const client = useApi();
-  const [automations, setAutomations] = useState<AutomationRecord[] | null>(null);
+  const { value: automations, error, reload, setValue: setAutomations } = useFetched(listAutomations);
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [schedules, setSchedules] = useState<ScheduleView[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setAutomations((await client.call("automations.list", {})).automations);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [client]);
   useEffect(() => {
-    void reload();
     client.call("flows.list", {}).then((r) => setFlows(r.flows), () => setFlows([]));
     client.call("schedules.list", {}).then((r) => setSchedules(r.schedules), () => setSchedules([]));
-  }, [client, reload]);
+  }, [client]);
   const put = (record: AutomationRecord) => setAutomations((list) => (list ?? []).map((a) => (a.id === record.id ? record : a)).concat(list?.some((a) => a.id === record.id) ? [] : [record]));
   const remove = (id: string) => setAutomations((list) => (list ?? []).filter((a) => a.id !== id));
   return { automations, flows, schedules, error, reload, put, remove };

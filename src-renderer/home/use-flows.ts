@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from "react";
+import type { ApiClient } from "../../shared/api/client.ts";
 import type { FlowSummary } from "../../shared/api/contract.ts";
-import { useApi } from "../app/api-context.tsx";
+import { useFetched } from "../app/use-fetched.ts";
 
 export interface FlowsState {
   flows: FlowSummary[] | null;
@@ -8,20 +8,9 @@ export interface FlowsState {
   reload(): Promise<void>;
 }
 
+const listFlows = async (client: ApiClient) => (await client.call("flows.list", {})).flows;
+
 export function useFlows(): FlowsState {
-  const client = useApi();
-  const [flows, setFlows] = useState<FlowSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setFlows((await client.call("flows.list", {})).flows);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [client]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { value: flows, error, reload } = useFetched(listFlows);
   return { flows, error, reload };
 }

@@ -6,36 +6,19 @@
  */
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FlowGraph } from "../../shared/graph/model.ts";
 import type { TriggerRecord } from "../../shared/schedule/records.ts";
+import { oneTaskFlow } from "../helpers/one-task-flow.ts";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.ts";
 
-const at = (x: number) => ({ x, y: 0 });
-
 /** Typed parameters: a required string and a number with a default. */
-const GREET: FlowGraph = {
+const GREET = oneTaskFlow({
   name: "greet from hook",
   params: [
     { name: "name", type: "string" },
     { name: "times", type: "number", default: 1 },
   ],
-  options: {},
-  header: "",
-  nodes: [
-    { id: "name", kind: "input", title: "name", position: at(0), param: "name" },
-    { id: "times", kind: "input", title: "times", position: at(0), param: "times" },
-    {
-      id: "greet", kind: "task", title: "Greet", position: at(300), inputs: [{ name: "name", type: "string" }, { name: "times", type: "number" }], output: "string",
-      code: "return `hello ${name} `.repeat(times).trim();", options: {},
-    },
-    { id: "out", kind: "output", title: "Output", position: at(600) },
-  ],
-  edges: [
-    { source: "name", target: "greet", input: "name" },
-    { source: "times", target: "greet", input: "times" },
-    { source: "greet", target: "out", input: "result" },
-  ],
-};
+  task: { id: "greet", title: "Greet", output: "string", code: "return `hello ${name} `.repeat(times).trim();" },
+});
 
 let server: ServerProcess;
 let port: number;

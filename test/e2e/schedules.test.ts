@@ -8,8 +8,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FlowGraph } from "../../shared/graph/model.ts";
 import { openBrowser, type TestBrowser } from "../helpers/browser.ts";
+import { oneTaskFlow } from "../helpers/one-task-flow.ts";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.ts";
 import { ROOT } from "../helpers/spawn.ts";
 import { api } from "./editor-helpers.ts";
@@ -22,21 +22,11 @@ let flowId: string;
 const page = () => browser.page;
 const shot = (name: string) => page().screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
-const REPORT: FlowGraph = {
+const REPORT = oneTaskFlow({
   name: "daily report",
   params: [{ name: "region", type: "string", default: "eu" }],
-  options: {},
-  header: "",
-  nodes: [
-    { id: "region", kind: "input", title: "region", position: { x: 0, y: 0 }, param: "region" },
-    { id: "build", kind: "task", title: "Build report", position: { x: 300, y: 0 }, inputs: [{ name: "region", type: "string" }], output: "string", code: "return `report for ${region}`;", options: {} },
-    { id: "out", kind: "output", title: "Output", position: { x: 600, y: 0 } },
-  ],
-  edges: [
-    { source: "region", target: "build", input: "region" },
-    { source: "build", target: "out", input: "result" },
-  ],
-};
+  task: { id: "build", title: "Build report", output: "string", code: "return `report for ${region}`;" },
+});
 
 /** The next weekday 09:00 on Paris wall clocks after now, as the app prints it ("Mon 2026-11-30 09:00"). */
 function nextWeekdayNineInParis(now: number): string {

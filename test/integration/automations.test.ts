@@ -19,32 +19,18 @@ import { createEngine } from "../../src-main/engine/engine.ts";
 import { ensureWorkspace } from "../../src-main/graph/workspace.ts";
 import { createHost, type Host } from "../../src-main/host/index.ts";
 import { FAILING } from "../e2e/run-flows.ts";
+import { oneTaskFlow } from "../helpers/one-task-flow.ts";
 
 const at = (x: number) => ({ x, y: 0 });
 
-const FOLLOW_UP: FlowGraph = {
+const FOLLOW_UP = oneTaskFlow({
   name: "follow up",
   params: [
     { name: "sourceRunId", type: "string" },
     { name: "upstream", type: "string", default: "" },
   ],
-  options: {},
-  header: "",
-  nodes: [
-    { id: "sourceRunId", kind: "input", title: "sourceRunId", position: at(0), param: "sourceRunId" },
-    { id: "upstream", kind: "input", title: "upstream", position: at(0), param: "upstream" },
-    {
-      id: "note", kind: "task", title: "Note", position: at(300), inputs: [{ name: "sourceRunId", type: "string" }, { name: "upstream", type: "string" }], output: "string",
-      code: "return `after ${sourceRunId}: ${upstream}`;", options: {},
-    },
-    { id: "out", kind: "output", title: "Output", position: at(600) },
-  ],
-  edges: [
-    { source: "sourceRunId", target: "note", input: "sourceRunId" },
-    { source: "upstream", target: "note", input: "upstream" },
-    { source: "note", target: "out", input: "result" },
-  ],
-};
+  task: { id: "note", title: "Note", output: "string", code: "return `after ${sourceRunId}: ${upstream}`;" },
+});
 
 const MAKE: FlowGraph = {
   name: "make greeting",

@@ -7,32 +7,21 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FlowGraph } from "../../shared/graph/model.ts";
 import type { TriggerRecord } from "../../shared/schedule/records.ts";
 import type { FlowRunRecord } from "../../shared/store/types.ts";
 import { startTestHost, type TestHost } from "../helpers/api-host.ts";
-
-const at = (x: number) => ({ x, y: 0 });
+import { oneTaskFlow } from "../helpers/one-task-flow.ts";
 
 /** Processes its file in place: the run appends to the very file that started it. */
-const INGEST: FlowGraph = {
+const INGEST = oneTaskFlow({
   name: "ingest file",
   params: [{ name: "path", type: "string" }],
-  options: {},
   header: 'import { appendFileSync, readFileSync } from "node:fs";',
-  nodes: [
-    { id: "path", kind: "input", title: "path", position: at(0), param: "path" },
-    {
-      id: "ingest", kind: "task", title: "Ingest", position: at(300), inputs: [{ name: "path", type: "string" }], output: "number",
-      code: 'const lines = readFileSync(path, "utf8").split("\\n").filter(Boolean).length;\nappendFileSync(path, "processed\\n");\nreturn lines;', options: {},
-    },
-    { id: "out", kind: "output", title: "Output", position: at(600) },
-  ],
-  edges: [
-    { source: "path", target: "ingest", input: "path" },
-    { source: "ingest", target: "out", input: "result" },
-  ],
-};
+  task: {
+    id: "ingest", title: "Ingest", output: "number",
+    code: 'const lines = readFileSync(path, "utf8").split("\\n").filter(Boolean).length;\nappendFileSync(path, "processed\\n");\nreturn lines;',
+  },
+});
 
 const direct = { transport: "direct" as const, mayMutate: true };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,25 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import { afterEach, expect, it } from "vitest";
-import type { FlowGraph } from "../../shared/graph/index.ts";
 import { parseFlowSource } from "../../shared/graph/index.ts";
 import { startTestHost, type TestHost } from "../helpers/api-host.ts";
+import { oneTaskFlow } from "../helpers/one-task-flow.ts";
 
-const GREET: FlowGraph = {
+const GREET = oneTaskFlow({
   name: "daily greeting",
   params: [{ name: "who", type: "string" }],
-  options: {},
-  header: "",
-  nodes: [
-    { id: "who", kind: "input", title: "who", position: { x: 0, y: 0 }, param: "who" },
-    { id: "greet", kind: "task", title: "Greet", position: { x: 300, y: 0 }, inputs: [{ name: "who", type: "string" }], output: "string", code: "return `hello ${who}`;", options: {} },
-    { id: "out", kind: "output", title: "Output", position: { x: 600, y: 0 } },
-  ],
-  edges: [
-    { source: "who", target: "greet", input: "who" },
-    { source: "greet", target: "out", input: "result" },
-  ],
-};
+  task: { id: "greet", title: "Greet", output: "string", code: "return `hello ${who}`;" },
+});
 
 let t: TestHost | undefined;
 afterEach(async () => {

@@ -20,6 +20,7 @@ import { ensureWorkspace } from "../../src-main/graph/workspace.ts";
 import { createHost, type Host } from "../../src-main/host/index.ts";
 import { FAILING } from "../e2e/run-flows.ts";
 import { oneTaskFlow } from "../helpers/one-task-flow.ts";
+import { until } from "../helpers/until.ts";
 
 const at = (x: number) => ({ x, y: 0 });
 
@@ -58,16 +59,6 @@ async function call<T>(h: Host, method: string, input: unknown): Promise<T> {
 }
 
 const open = () => createHost({ home, flowsDir, engine: (o) => createEngine({ ...o, cancelGraceMs: 500 }), pollMs: 100 });
-
-async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const TERMINAL = ["COMPLETED", "FAILED", "CRASHED", "CANCELLED"];
 const finished = (runId: string) =>

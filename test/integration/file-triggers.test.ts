@@ -11,6 +11,7 @@ import type { TriggerRecord } from "../../shared/schedule/records.ts";
 import type { FlowRunRecord } from "../../shared/store/types.ts";
 import { startTestHost, type TestHost } from "../helpers/api-host.ts";
 import { oneTaskFlow } from "../helpers/one-task-flow.ts";
+import { until } from "../helpers/until.ts";
 
 /** Processes its file in place: the run appends to the very file that started it. */
 const INGEST = oneTaskFlow({
@@ -37,16 +38,6 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 
 const runs = async () => (await call<{ items: FlowRunRecord[] }>("runs.list", { flowName: INGEST.name, limit: 100 })).items;
 const runsFor = async (path: string) => (await runs()).filter((r) => (JSON.parse(r.parameters) as { path?: string }).path === path);
-
-async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 beforeAll(async () => {
   t = await startTestHost();

@@ -6,6 +6,7 @@ import { openSqliteStore, type FlowRunRecord } from "flowbench";
 import { afterAll, describe, expect, it } from "vitest";
 import { childEnv, useTempHistory } from "../helpers/history.ts";
 import { finished, nodeArgs, ROOT } from "../helpers/spawn.ts";
+import { until } from "../helpers/until.ts";
 
 const history = useTempHistory();
 afterAll(() => history[Symbol.asyncDispose]());
@@ -54,16 +55,6 @@ async function withStore<T>(fn: (store: ReturnType<typeof openSqliteStore>) => P
 const runsOf = (flowName: string) => withStore(async (store) => (await store.listFlowRuns({ flowName, limit: 100 })).items);
 const schedulesOf = (flowName: string) => withStore(async (store) => store.automations!().listSchedules({ flowName }));
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe("flow.serve()", () => {
   it("runs the flow on its schedule with its params, and Ctrl-C cancels the run in progress and exits 0", async () => {
     const path = script("served", `{ schedules: [{ every: "1s", params: { n: 7 } }] }`);
@@ -72,12 +63,12 @@ describe("flow.serve()", () => {
     expect(banner).toContain("Serving flow 'served'");
     expect(banner).toMatch(/every 1s: every second from .*; next /);
 
-    const completed = await waitFor("3 completed runs", async () => {
+    const completed = await until("3 completed runs", async () => {
       const done = (await runsOf("served")).filter((r) => r.stateType === "COMPLETED");
       return done.length >= 3 ? done : undefined;
-    });
+    }, { timeoutMs: 10_000, pollMs: 50 });
     // Stop while a run is going, so cancelling it is tested too.
-    await waitFor("a run in progress", async () => ((await runsOf("served")).some((r) => r.stateType === "RUNNING") ? true : undefined), 3000);
+    await until("a run in progress", async () => ((await runsOf("served")).some((r) => r.stateType === "RUNNING") ? true : undefined), { timeoutMs: 3000, pollMs: 50 });
     serving.child.kill("SIGINT");
     const ended = await serving.done;
     expect(ended.code, ended.stderr).toBe(0);

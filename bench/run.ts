@@ -15,7 +15,7 @@ import { machineInfo } from "./lib/machine.ts";
 import { isCaseResult, type CaseResult, type RunSummary } from "./lib/result.ts";
 import { machineLine, renderLegend, renderTable, verdict } from "./lib/table.ts";
 
-const CASES = ["task-overhead", "map-throughput", "log-throughput", "peak-rss", "peak-rss-map", "graph-compile", "graph-parse", "api-latency", "event-latency", "editor-render", "runs-view"] as const;
+const CASES = ["task-overhead", "map-throughput", "log-throughput", "peak-rss", "peak-rss-map", "graph-compile", "graph-parse", "api-latency", "event-latency", "scheduler", "editor-render", "runs-view"] as const;
 /** Cases that are one file run with an argument. */
 const CASE_FILES: Record<string, [file: string, ...args: string[]]> = {
   "peak-rss": ["peak-rss", "sequential"],

@@ -37,6 +37,12 @@ export interface SchedulerOptions {
 
 const UNSTARTED: readonly SlotStatus[] = ["scheduled", "late"];
 const BATCH = 1000;
+/**
+ * The store answers synchronously, so a pass over thousands of schedules would never let
+ * the host's HTTP server or IPC run; it steps aside to the event loop this often.
+ */
+const YIELD_EVERY = 50;
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** How long before a slot the launcher is asked to get ready: a worker starts in well under this. */
 const PREPARE_MS = 5000;
 
@@ -175,7 +181,10 @@ export class Scheduler {
     const { store, runner, file } = this.#o;
     for (;;) {
       const due = await store.schedulesToPlan(runner, now, BATCH, file);
-      for (const schedule of due) await this.#planOne(schedule, now);
+      for (const [i, schedule] of due.entries()) {
+        await this.#planOne(schedule, now);
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
+      }
       if (due.length < BATCH) return;
     }
   }
@@ -220,7 +229,8 @@ export class Scheduler {
   async #markLate(now: number): Promise<void> {
     const { store, runner, file, graceMs } = this.#o;
     const overdue = await store.listSlots({ runner, statuses: ["scheduled"], until: now - graceMs - 1, limit: BATCH, ...(file === undefined ? {} : { file }) });
-    for (const slot of overdue) {
+    for (const [i, slot] of overdue.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
       const run = slotRun(slot.schedule, slot.slotTime, slot.runId, "Scheduled", null);
       const message = `Late: due at ${iso(slot.slotTime)}, not started within ${Math.round(graceMs / 1000)} s`;
       await store.transitionSlot(slot, ["scheduled"], "late", slotRunChange(run, "SCHEDULED", "Late", message, now), now);
@@ -234,7 +244,8 @@ export class Scheduler {
     const active = new Map<string, number>();
     const policies = new Map<string, FlowPolicyRecord>();
     let queued = false;
-    for (const slot of due) {
+    for (const [i, slot] of due.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
       const flowName = slot.schedule.flowName;
       const policy = policies.get(flowName) ?? (await store.getFlowPolicy(flowName));
       policies.set(flowName, policy);

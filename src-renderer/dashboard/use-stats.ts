@@ -1,6 +1,7 @@
 /** The dashboard's figures for a range ending now, fetched again (at most every 2 s) when any flow run changes. */
 import { useEffect, useState } from "react";
 import { useApi } from "../app/api-context.tsx";
+import { loadOnRunChanges } from "../app/load-on-run-changes.ts";
 import type { RunStats } from "./stacked-bars.ts";
 
 export const RANGES = [
@@ -26,32 +27,18 @@ export function useStats(rangeKey: RangeKey): StatsState {
   useEffect(() => {
     const range = RANGES.find((r) => r.key === rangeKey)!;
     let live = true;
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => {
-      last = Date.now();
+    const load = (now: number) => {
       // Buckets end on whole bucket widths, so refetches keep the bars in place.
       const bucketMs = range.ms / range.buckets;
-      const until = Math.ceil(last / bucketMs) * bucketMs;
+      const until = Math.ceil(now / bucketMs) * bucketMs;
       Promise.all([client.call("runs.stats", { since: until - range.ms, until, buckets: range.buckets }), client.call("runs.flowNames", {})])
         .then(([stats, { names }]) => live && setState({ stats, anyRuns: names.length > 0, error: null }))
         .catch((error: unknown) => live && setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) })));
     };
-    const changed = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        load();
-      }, Math.max(0, last + THROTTLE_MS - Date.now()));
-    };
-    load();
-    const stop = client.subscribe({ allRuns: true }, (batch) => {
-      if (batch.events.some((e) => e.type === "flow-run")) changed();
-    });
+    const stats = loadOnRunChanges(client, load, THROTTLE_MS);
     return () => {
       live = false;
-      clearTimeout(timer);
-      stop();
+      stats.stop();
     };
   }, [client, rangeKey]);
   return state;

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import { useApi } from "../../app/api-context.tsx";
+import { loadOnRunChanges } from "../../app/load-on-run-changes.ts";
 import type { FlowRun } from "./use-runs.ts";
 
 const THROTTLE_MS = 2000;
@@ -14,32 +15,20 @@ export function useUpcoming(limit: number, flowName?: string | null): { runs: Fl
   const [state, setState] = useState<{ runs: FlowRun[]; loaded: boolean; error: string | null }>({ runs: [], loaded: false, error: null });
   useEffect(() => {
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = 0;
-    const load = () => {
-      last = Date.now();
-      client
-        .call("runs.list", { states: ["SCHEDULED"], sort: "oldest", parentFlowRunId: null, limit, ...(flowName ? { flowName } : {}) })
-        .then((page) => live && setState({ runs: page.items, loaded: true, error: null }))
-        .catch((e: unknown) => live && setState((s) => ({ ...s, loaded: true, error: e instanceof Error ? e.message : String(e) })));
-    };
-    const soon = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        load();
-      }, Math.max(0, last + THROTTLE_MS - Date.now()));
-    };
-    load();
-    const every = setInterval(load, REFRESH_MS);
-    const stop = client.subscribe({ allRuns: true }, (batch) => {
-      if (batch.events.some((e) => e.type === "flow-run")) soon();
-    });
+    const upcoming = loadOnRunChanges(
+      client,
+      () =>
+        client
+          .call("runs.list", { states: ["SCHEDULED"], sort: "oldest", parentFlowRunId: null, limit, ...(flowName ? { flowName } : {}) })
+          .then((page) => live && setState({ runs: page.items, loaded: true, error: null }))
+          .catch((e: unknown) => live && setState((s) => ({ ...s, loaded: true, error: e instanceof Error ? e.message : String(e) }))),
+      THROTTLE_MS,
+    );
+    const every = setInterval(upcoming.load, REFRESH_MS);
     return () => {
       live = false;
-      clearTimeout(timer);
       clearInterval(every);
-      stop();
+      upcoming.stop();
     };
   }, [client, limit, flowName]);
   return state;

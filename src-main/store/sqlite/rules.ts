@@ -80,8 +80,8 @@ export class SqliteRules {
   listTriggers(filter: { flowName?: string } = {}): TriggerRecord[] {
     const rows = (
       filter.flowName === undefined
-        ? this.#db.prepare("SELECT * FROM triggers ORDER BY created_at, id").all()
-        : this.#db.prepare("SELECT * FROM triggers WHERE flow_name = ? ORDER BY created_at, id").all(filter.flowName)
+        ? this.#db.prepare("SELECT * FROM triggers ORDER BY created_at, rowid").all()
+        : this.#db.prepare("SELECT * FROM triggers WHERE flow_name = ? ORDER BY created_at, rowid").all(filter.flowName)
     ) as TriggerRow[];
     return rows.map(decodeTrigger);
   }
@@ -102,7 +102,7 @@ export class SqliteRules {
   }
 
   listAutomations(): AutomationRecord[] {
-    return (this.#db.prepare("SELECT * FROM automations ORDER BY created_at, id").all() as AutomationRow[]).map(decodeAutomation);
+    return (this.#db.prepare("SELECT * FROM automations ORDER BY created_at, rowid").all() as AutomationRow[]).map(decodeAutomation);
   }
 
   getAutomation(id: string): AutomationRecord | undefined {

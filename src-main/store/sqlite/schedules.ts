@@ -83,7 +83,7 @@ export class SqliteSchedules {
     if (filter.flowName !== undefined) (where.push("flow_name = ?"), args.push(filter.flowName));
     if (filter.runner !== undefined) (where.push("runner = ?"), args.push(filter.runner));
     if (filter.file !== undefined) (where.push("file = ?"), args.push(filter.file));
-    const sql = `SELECT ${SCHEDULE_COLUMNS} FROM schedules ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY flow_name, created_at, id`;
+    const sql = `SELECT ${SCHEDULE_COLUMNS} FROM schedules ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY flow_name, created_at, rowid`;
     return (this.#sql(sql).all(...args) as ScheduleRow[]).map(decodeSchedule);
   }
 

@@ -66,22 +66,30 @@ export function createEngine(options: EngineOptions): Engine {
   const runs = new Map<string, ActiveRun>();
   const flushListeners = new Set<() => void>();
   let closed = false;
-  let warm: WarmWorker | undefined;
+  /** Idle workers with the SDK loaded: two, so runs a second apart (a schedule and a click, say) both find one. */
+  let warm: WarmWorker[] = [];
   let refill: ReturnType<typeof setTimeout> | undefined;
+  const WARM = 2;
 
-  /** One idle worker at most, made a little after a run took the last one so it does not compete with that run's start. */
+  /** Tops the idle workers up, a little after a run took one so the spawn does not compete with that run's start. */
   const keepWarm = (delayMs: number): void => {
-    if (closed || options.warmWorker === false || warm?.alive() || refill) return;
+    if (closed || options.warmWorker === false || refill) return;
+    warm = warm.filter((w) => w.alive());
+    if (warm.length >= WARM) return;
     refill = setTimeout(() => {
       refill = undefined;
-      if (!closed && !warm?.alive()) warm = spawnWarmWorker(dbPath, limits.memoryLimitMb);
+      warm = warm.filter((w) => w.alive());
+      if (closed || warm.length >= WARM) return;
+      warm.push(spawnWarmWorker(dbPath, limits.memoryLimitMb));
+      // One at a time: two spawns at once would slow a run starting meanwhile.
+      keepWarm(100);
     }, delayMs);
     refill.unref();
   };
   const takeWarm = (): WarmWorker | undefined => {
-    const taken = warm?.alive() ? warm : undefined;
-    warm = undefined;
-    keepWarm(250);
+    warm = warm.filter((w) => w.alive());
+    const taken = warm.shift();
+    keepWarm(50);
     return taken;
   };
 
@@ -176,8 +184,8 @@ export function createEngine(options: EngineOptions): Engine {
       closed = true;
       clearTimeout(refill);
       const idle = warm;
-      warm = undefined;
-      if (idle?.alive()) await idle.worker.terminate();
+      warm = [];
+      await Promise.all(idle.filter((w) => w.alive()).map((w) => w.worker.terminate()));
       const active = [...runs.values()];
       for (const run of active) run.cancel("Cancelled: the engine is shutting down");
       await Promise.allSettled(active.map((run) => run.finished));

@@ -10,6 +10,9 @@ import { normalizeHeader } from "../../shared/graph/normalize.ts";
 import type { CodeNode, FlowGraph } from "../../shared/graph/model.ts";
 import type { NodeDiagnostic } from "../editor/store/types.ts";
 
+// In its own module so the type-check can use it without loading the compiler (and TypeScript).
+export { minimalEdit } from "./text-edit.ts";
+
 /** The model text is `prelude + body + SUFFIX`. */
 export const SUFFIX = "\n}\n";
 
@@ -153,16 +156,6 @@ export function toNodeDiagnostics(
     out.push(item);
   }
   return out;
-}
-
-/** The smallest single replacement turning `before` into `after`, so cursors and scroll outside it stay put. */
-export function minimalEdit(before: string, after: string): { start: number; end: number; text: string } | null {
-  if (before === after) return null;
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
 }
 
 /** Applies TypeScript text changes (offset spans) to a string. */

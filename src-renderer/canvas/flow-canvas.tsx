@@ -21,7 +21,7 @@ import {
   type OnConnectEnd,
   type OnDelete,
 } from "@xyflow/react";
-import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
 import type { NodeKind } from "../../shared/graph/model.ts";
 import { useDocument, useDocumentStoreApi } from "../editor/store/context.tsx";
 import type { PaletteItem } from "../editor/store/types.ts";
@@ -39,6 +39,7 @@ import type { CanvasEdge, CanvasNode } from "./lib/to-flow.ts";
 import { CanvasProvider, useInsideCanvasProvider } from "./provider.tsx";
 import { QuickAdd, type QuickAddAt } from "./quick-add.tsx";
 import { useAddNode } from "./use-add-node.ts";
+import { setViewportMoving } from "./viewport-motion.ts";
 import { useCanvasModel } from "./use-canvas-model.ts";
 import { WireOverview } from "./wire-overview.tsx";
 
@@ -61,6 +62,10 @@ const minimapColor = (node: CanvasNode) => KINDS[node.type?.slice(3) as NodeKind
  */
 const NO_EDGES: CanvasEdge[] = [];
 
+// Background work (the flow's type-check) waits while the view pans or zooms.
+const onMoveStart = () => setViewportMoving(true);
+const onMoveEnd = () => setViewportMoving(false);
+
 export function FlowCanvas({ className = "" }: { className?: string }) {
   const inside = useInsideCanvasProvider();
   const canvas = <Canvas className={className} />;
@@ -77,6 +82,8 @@ function Canvas({ className }: { className: string }) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const addNode = useAddNode();
   const { nodes, edges, applyDimensions } = useCanvasModel();
+  // A canvas closed mid-pan never sends onMoveEnd.
+  useEffect(() => () => setViewportMoving(false), []);
   // Zoomed out, the wires are drawn by WireOverview (one <svg>), not one by one by xyflow;
   // further out the nodes' boxes too (BoxOverview).
   // A big flow opens fitted far out: starting there (not at xyflow's zoom 1) renders its nodes as
@@ -220,6 +227,8 @@ function Canvas({ className }: { className: string }) {
           onDragOver={onDragOver}
           onDrop={onDrop}
           onPaneClick={onPaneClick}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
           defaultViewport={initialViewport}
           fitView
           fitViewOptions={FIT_VIEW_OPTIONS}

@@ -6,60 +6,88 @@
  */
 import { useEffect } from "react";
 import type * as Monaco from "monaco-editor";
-import { compileGraph, type CompiledFlow } from "../../shared/graph/compile/index.ts";
-import type { FlowGraph } from "../../shared/graph/model.ts";
+import { whenQuiet } from "../canvas/viewport-motion.ts";
 import { useDocumentStoreApi } from "../editor/store/context.tsx";
+import { compileInWorker, locateInWorker } from "../editor/validate/validate.ts";
 import { loadMonaco, type MonacoApi } from "./monaco.ts";
-import { minimalEdit, toNodeDiagnostics, type FlowDiagnostic } from "./node-model.ts";
+import type { FlowDiagnostic } from "./node-model.ts";
+import { minimalEdit } from "./text-edit.ts";
 import { uniqueUri } from "./use-monaco.tsx";
 
 const DEBOUNCE_MS = 300;
+/** Idle work waits at most this long for an idle moment (not for a moving viewport: that it always waits out). */
+const IDLE_TIMEOUT_MS = 1000;
 
+/**
+ * The main thread only feeds Monaco the code and applies the result: compiling the graph and
+ * mapping diagnostics back to nodes run in the validation worker, and each step on this thread
+ * waits for an idle moment with the canvas still, so a pan is not interrupted by the check.
+ */
 export function useFlowTypecheck(): void {
   const store = useDocumentStoreApi();
   useEffect(() => {
     let disposed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelQuiet = () => {};
     let model: Monaco.editor.ITextModel | null = null;
     let unsubscribe = () => {};
     let run = 0;
+    const quiet = () =>
+      new Promise<void>((resolve) => {
+        cancelQuiet = whenQuiet(resolve, IDLE_TIMEOUT_MS);
+      });
 
     const check = async (monaco: MonacoApi, m: Monaco.editor.ITextModel) => {
-      const graph = store.getState().graph;
-      let compiled: CompiledFlow;
+      const mine = ++run;
+      const stale = () => disposed || mine !== run;
+      // Posting the graph to the worker copies it (tens of ms with 1,000 nodes): also not mid-pan.
+      await quiet();
+      if (stale()) return;
+      let compiled: { compileId: number; code: string };
       try {
-        compiled = compileGraph(graph);
+        compiled = await compileInWorker(store.getState().graph);
       } catch {
         return; // an invalid graph: validation reports it
       }
-      const mine = ++run;
+      if (stale()) return;
+      await quiet();
+      if (stale()) return;
       const change = minimalEdit(m.getValue(), compiled.code);
       if (change) m.applyEdits([{ range: rangeOf(monaco, m, change.start, change.end), text: change.text }]);
       const found = await diagnose(monaco, m);
-      if (disposed || mine !== run || found === null) return;
-      store.getState().setDiagnostics("typescript", toNodeDiagnostics(compiled, graph, found));
+      if (stale() || found === null) return;
+      const diagnostics = await locateInWorker(compiled.compileId, found);
+      if (stale()) return;
+      await quiet();
+      if (stale()) return;
+      store.getState().setDiagnostics("typescript", diagnostics);
     };
 
-    void loadMonaco().then((monaco) => {
-      if (disposed) return;
-      // Plain text, so Monaco's own marker pass skips it: the worker still sees it when asked by URI.
-      const m = (model = monaco.editor.createModel("", "plaintext", uniqueUri(monaco, "flow-check")));
-      const schedule = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void check(monaco, m).catch(() => undefined), DEBOUNCE_MS);
-      };
-      let graph: FlowGraph = store.getState().graph;
-      unsubscribe = store.subscribe((state) => {
-        if (state.graph === graph) return;
-        graph = state.graph;
+    // Monaco's first load evaluates megabytes of script: not while the flow is first drawn or panned.
+    cancelQuiet = whenQuiet(() => {
+      void loadMonaco().then((monaco) => {
+        if (disposed) return;
+        // Plain text, so Monaco's own marker pass skips it: the worker still sees it when asked by URI.
+        const m = (model = monaco.editor.createModel("", "plaintext", uniqueUri(monaco, "flow-check")));
+        const schedule = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => void check(monaco, m).catch(() => undefined), DEBOUNCE_MS);
+        };
+        let graph = store.getState().graph;
+        unsubscribe = store.subscribe((state) => {
+          if (state.graph === graph) return;
+          graph = state.graph;
+          run++; // an older check still on its way is stale now
+          schedule();
+        });
         schedule();
       });
-      schedule();
-    });
+    }, IDLE_TIMEOUT_MS);
 
     return () => {
       disposed = true;
       clearTimeout(timer);
+      cancelQuiet();
       unsubscribe();
       model?.dispose();
     };

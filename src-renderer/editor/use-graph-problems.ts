@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { GraphProblem } from "../../shared/graph/index.ts";
+import { whenQuiet } from "../canvas/viewport-motion.ts";
 import { useDocument, useDocumentStoreApi } from "./store/context.tsx";
 import type { NodeDiagnostic } from "./store/types.ts";
 import { validateInWorker } from "./validate/validate.ts";
@@ -27,7 +28,10 @@ export function useGraphProblems(): GraphProblem[] {
     };
   }, []);
   useEffect(() => {
-    const timer = setTimeout(() => {
+    let cancelQuiet = () => {};
+    // Posting the graph copies it (tens of ms with 1,000 nodes): at an idle moment, not mid-render or mid-pan.
+    const timer = setTimeout(() => (cancelQuiet = whenQuiet(check, 1000)), 150);
+    function check() {
       const seq = ++started.current;
       void validateInWorker(graph).then((found) => {
         if (!mounted.current || seq < applied.current) return;
@@ -35,8 +39,11 @@ export function useGraphProblems(): GraphProblem[] {
         setProblems(found);
         store.getState().setDiagnostics("graph", toDiagnostics(found));
       });
-    }, 150);
-    return () => clearTimeout(timer);
+    }
+    return () => {
+      clearTimeout(timer);
+      cancelQuiet();
+    };
   }, [graph, store]);
   return problems;
 }

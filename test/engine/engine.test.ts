@@ -126,7 +126,9 @@ export default flow(async function pair(p: { label: string }) { return wait(p.la
   });
 
   it("cancels a run whose file is still loading: the worker remembers the cancel and the run never starts", async () => {
-    const { runId } = await engine.start({ file: flowFile("quick.ts", "export default flow(async function quick() { return 1; });") });
+    // The file takes a while to load (a warm worker has the SDK ready, so the SDK's own load is no longer that window).
+    const slowToLoad = "await new Promise((resolve) => setTimeout(resolve, 300));\nexport default flow(async function quick() { return 1; });";
+    const { runId } = await engine.start({ file: flowFile("quick.ts", slowToLoad) });
     expect(await engine.cancel(runId)).toBe(true);
     expect(await engine.wait(runId)).toMatchObject({ stateType: "CANCELLED" });
     expect((await store.listStates(runId)).map((s) => s.type)).not.toContain("RUNNING");

@@ -52,8 +52,12 @@ export function useFlowTypecheck(): void {
       if (stale()) return;
       await quiet();
       if (stale()) return;
-      const change = minimalEdit(m.getValue(), compiled.code);
-      if (change) m.applyEdits([{ range: rangeOf(monaco, m, change.start, change.end), text: change.text }]);
+      // The first fill as one buffer: an edit of the whole text also counts lines and keeps undo data (150 ms at 1,000 nodes).
+      if (m.getValueLength() === 0) m.setValue(compiled.code);
+      else {
+        const change = minimalEdit(m.getValue(), compiled.code);
+        if (change) m.applyEdits([{ range: rangeOf(monaco, m, change.start, change.end), text: change.text }]);
+      }
       const found = await diagnose(monaco, m);
       if (stale() || found === null) return;
       const diagnostics = await locateInWorker(compiled.compileId, found);

@@ -29,3 +29,27 @@ export async function adoptSchedules(ctx: HostContext, flowId: string, graph: Fl
   const { serve: _serve, ...rest } = graph;
   return rest;
 }
+
+/** A renamed flow keeps its schedules, triggers, policy and the automations that start it. */
+export async function followRename(ctx: HostContext, from: { id: string; name: string }, to: { id: string; name: string }): Promise<void> {
+  const now = ctx.clock.now();
+  const a = ctx.automations;
+  for (const s of await a.listSchedules({ flowName: from.name, runner: "host" })) {
+    if (s.flowId === from.id) await a.putSchedule({ ...s, flowId: to.id, flowName: to.name, updatedAt: now }, now);
+  }
+  for (const t of await a.listTriggers({ flowName: from.name })) {
+    if (t.flowId === from.id) await a.putTrigger({ ...t, flowId: to.id, flowName: to.name, updatedAt: now });
+  }
+  for (const rule of await a.listAutomations()) {
+    const startsIt = rule.then.kind === "start-flow" && rule.then.flowId === from.id;
+    const watchesIt = rule.when.flowName === from.name;
+    if (!startsIt && !watchesIt) continue;
+    const then = rule.then.kind === "start-flow" && startsIt ? { ...rule.then, flowId: to.id } : rule.then;
+    await a.putAutomation({ ...rule, when: watchesIt ? { ...rule.when, flowName: to.name } : rule.when, then, updatedAt: now });
+  }
+  if (from.name !== to.name) {
+    const { flowName: _old, ...policy } = await a.getFlowPolicy(from.name);
+    await a.setFlowPolicy({ flowName: to.name, ...policy }, now);
+  }
+  ctx.scheduler.poke();
+}

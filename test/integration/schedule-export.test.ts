@@ -64,3 +64,21 @@ it("refuses an import whose schedule params do not fit the flow, saving nothing"
   expect((await call<{ schedules: unknown[] }>("schedules.list", { flowName: "broken copy" })).schedules).toEqual([]);
   expect((await call<{ flows: Array<{ id: string }> }>("flows.list", {})).flows.map((f) => f.id)).toEqual([id]);
 });
+
+it("a renamed flow keeps its schedules, webhook, policy and the automations about it", async () => {
+  t = await startTestHost();
+  const { id } = await call<{ id: string }>("flows.save", { graph: GREET });
+  await call("schedules.create", { flowId: id, spec: { name: "mornings", cron: "0 9 * * *", timezone: "UTC", params: { who: "Ada" } } });
+  const hook = await call<{ id: string }>("triggers.create", { flowId: id, config: { kind: "webhook" } });
+  await call("flows.setPolicy", { flowName: GREET.name, policy: { overlap: "parallel", maxConcurrentRuns: 3 } });
+  await call("automations.create", { name: "again", when: { kind: "flow-run-state", flowName: GREET.name, states: ["FAILED"] }, then: { kind: "start-flow", flowId: id, params: { who: "again" } } });
+
+  const renamed = await call<{ id: string; name: string }>("flows.rename", { id, name: "hello there" });
+  expect(renamed).toMatchObject({ id: "hello-there", name: "hello there" });
+  const schedules = (await call<{ schedules: Array<{ name: string; flowId: string }> }>("schedules.list", { flowName: "hello there" })).schedules;
+  expect(schedules.map((s) => [s.name, s.flowId])).toEqual([["mornings", "hello-there"]]);
+  expect((await call<{ triggers: Array<{ id: string; flowId: string }> }>("triggers.list", { flowName: "hello there" })).triggers).toMatchObject([{ id: hook.id, flowId: "hello-there" }]);
+  expect(await call("flows.policy", { flowName: "hello there" })).toEqual({ flowName: "hello there", overlap: "parallel", maxConcurrentRuns: 3 });
+  const [rule] = (await call<{ automations: Array<{ when: { flowName?: string }; then: { flowId?: string } }> }>("automations.list", {})).automations;
+  expect([rule!.when.flowName, rule!.then.flowId]).toEqual(["hello there", "hello-there"]);
+});

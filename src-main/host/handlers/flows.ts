@@ -7,7 +7,7 @@ import { ensureWorkspace } from "../../graph/workspace.ts";
 import type { HostContext } from "../context.ts";
 import type { Handlers } from "../dispatch.ts";
 import { slugOf, type FlowFile } from "../flow-files.ts";
-import { adoptSchedules, withSchedules } from "../flow-schedules.ts";
+import { adoptSchedules, followRename, withSchedules } from "../flow-schedules.ts";
 
 export function flowHandlers(ctx: HostContext): Pick<Handlers, "flows.list" | "flows.get" | "flows.save" | "flows.rename" | "flows.delete" | "flows.import" | "flows.export"> {
   const summary = async (flow: FlowFile): Promise<FlowSummary> => {
@@ -44,10 +44,15 @@ export function flowHandlers(ctx: HostContext): Pick<Handlers, "flows.list" | "f
       const folder = id.includes("/") ? `${id.slice(0, id.lastIndexOf("/"))}/` : "";
       const to = `${folder}${slugOf(name)}`;
       const source = flow.parsed.ok ? codeFor({ ...flow.parsed.graph, name }) : flow.source;
-      if (to === id) return detail(ctx.flows.write(id, source));
+      if (to === id) {
+        const rewritten = ctx.flows.write(id, source);
+        await followRename(ctx, { id, name: flow.name }, { id, name: rewritten.name });
+        return detail(rewritten);
+      }
       // Written under the new name first: a failure leaves the old file as it was.
       const renamed = ctx.flows.write(to, source, { create: true });
       ctx.flows.delete(id);
+      await followRename(ctx, { id, name: flow.name }, { id: to, name: renamed.name });
       return detail(renamed);
     },
     "flows.delete": async ({ id }) => {

@@ -38,6 +38,7 @@ import { openSqliteStore } from "../../src-main/store/sqlite/index.ts";
 import { startBenchHost } from "../lib/api-host.ts";
 import { Checks, runCase } from "../lib/case.ts";
 import { collectGarbage, latencySummary, percentile, round } from "../lib/timing.ts";
+import { random } from "../lib/random.ts";
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -89,17 +90,6 @@ export default flow({ name: "bench-scheduled" }, async function scheduledTick() 
   return 1;
 });
 `;
-
-/** mulberry32, as in big-graph.ts and seed-runs.ts: the same schedules every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Due → RUNNING with real timers

@@ -5,6 +5,7 @@
  * the same graph every run; each code node has a few lines of body, with template literals.
  */
 import type { FlowGraph, FlowParam, GraphEdge, GraphNode, TaskGraphOptions } from "../../shared/graph/index.ts";
+import { random } from "./random.ts";
 
 /** How many nodes of each kind; they add up to 500. */
 export const BIG_GRAPH_MIX = { input: 12, task: 300, map: 160, branch: 25, subflow: 2, output: 1 } as const;
@@ -42,17 +43,6 @@ const PORT_NAMES: Record<string, string> = { string: "text", number: "amount", b
 interface Source {
   id: string;
   type: string;
-}
-
-/** mulberry32: a small seeded PRNG, so the graph is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function bigGraph(): FlowGraph {

@@ -7,6 +7,7 @@
 import { newId } from "../../shared/sdk/names.ts";
 import type { StateType } from "../../shared/sdk/states.ts";
 import { emptyBatch, type FlowRunRecord, type ProcessOwner, type RunStore } from "../../shared/store/types.ts";
+import { random } from "./random.ts";
 
 /** Flow names and their share of the runs (most history is a few busy flows). */
 export const SEED_FLOWS: readonly [name: string, weight: number][] = [
@@ -29,17 +30,6 @@ const SEED_STATES: readonly [StateType, string, number][] = [
 const ADJECTIVES = ["amber", "brave", "calm", "daring", "eager", "fancy", "gentle", "happy", "icy", "jolly", "keen", "lively"];
 const NOUNS = ["otter", "falcon", "badger", "lynx", "heron", "koala", "marten", "newt", "osprey", "panda", "quail", "raven"];
 const DAY_MS = 86_400_000;
-
-/** mulberry32, as in big-graph.ts. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weighted<T extends readonly unknown[]>(rnd: () => number, list: readonly T[], weightAt: number): T {
   const total = list.reduce((sum, item) => sum + (item[weightAt] as number), 0);

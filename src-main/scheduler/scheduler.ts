@@ -199,10 +199,11 @@ export class Scheduler {
       for (const t of keep) slots.push({ slotTime: t, status: "late", run: slotRun(schedule, t, newId(), "Late", missedMessage(schedule, t)) });
     }
     const from = Math.max(schedule.plannedUntil, lateLine);
-    const already = schedule.plannedUntil > now ? slotsBetween(schedule.timing, now, schedule.plannedUntil, ahead).length : 0;
-    const fresh = already < ahead ? nextSlots(schedule.timing, from, ahead - already) : [];
+    // Slots already planned ahead; croner in a named zone costs ~0.1 ms a call, so they are computed once.
+    const planned = schedule.plannedUntil > now ? slotsBetween(schedule.timing, now, schedule.plannedUntil, ahead) : [];
+    const fresh = planned.length < ahead ? nextSlots(schedule.timing, from, ahead - planned.length) : [];
     for (const t of fresh) slots.push({ slotTime: t, status: "scheduled", run: slotRun(schedule, t, newId(), "Scheduled", null) });
-    const upcoming = [...(already ? slotsBetween(schedule.timing, now, schedule.plannedUntil, 1) : []), ...fresh.filter((t) => t > now)];
+    const upcoming = [...planned.slice(0, 1), ...fresh.filter((t) => t > now)];
     const plannedUntil = Math.max(lateLine, schedule.plannedUntil, ...fresh);
     await this.#o.store.planSlots(schedule.id, slots, plannedUntil, upcoming.length ? Math.min(...upcoming) : null);
   }

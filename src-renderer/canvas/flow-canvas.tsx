@@ -10,7 +10,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -20,23 +19,24 @@ import {
   type NodeChange,
   type OnConnectEnd,
   type OnDelete,
+  type Viewport,
 } from "@xyflow/react";
-import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
-import type { NodeKind } from "../../shared/graph/model.ts";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from "react";
 import { useDocument, useDocumentStoreApi } from "../editor/store/context.tsx";
 import type { PaletteItem } from "../editor/store/types.ts";
 import { ConnectionToast, type Refusal } from "./connection-toast.tsx";
 import { BoxOverview } from "./box-overview.tsx";
-import { BOX_ZOOM, CanvasDetailContext, detailAt, liveDetailOf } from "./kinds/_base/detail.tsx";
+import { CanvasDetailContext, detailAt, liveDetailOf } from "./kinds/_base/detail.tsx";
 import { EmptyState } from "./empty-state.tsx";
 import { nodeTypes } from "./kinds/node-types.ts";
-import { KINDS } from "./kinds/registry.ts";
 import { PALETTE_DRAG_TYPE, readPaletteDrag } from "./lib/palette-items.ts";
+import { FIT_MAX_ZOOM, FIT_PADDING, MIN_ZOOM, openingViewport } from "./lib/opening-view.ts";
 import { GRID } from "./lib/placement.ts";
 import { connectRequest } from "./lib/ports.ts";
 import { applySelectChanges, deletionPlan } from "./lib/selection.ts";
 import type { CanvasEdge, CanvasNode } from "./lib/to-flow.ts";
 import { CanvasProvider, useInsideCanvasProvider } from "./provider.tsx";
+import { OverviewMap } from "./overview-map.tsx";
 import { QuickAdd, type QuickAddAt } from "./quick-add.tsx";
 import { useAddNode } from "./use-add-node.ts";
 import { setViewportMoving } from "./viewport-motion.ts";
@@ -48,23 +48,16 @@ const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const DELETE_KEYS = ["Delete", "Backspace"];
 const ZOOM_KEYS = ["Meta", "Control"];
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
-/** Nodes above which a flow opens zoomed out before it is fitted (see initialViewport). */
-const BIG_FLOW = 150;
+const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
 /** Dark-theme values for the xyflow variables the app's stylesheet leaves at their light defaults. */
 const DARK_VARS =
   "dark:[--xy-edge-label-background-color:#18181b] dark:[--xy-edge-label-color:#d4d4d8] dark:[--xy-minimap-mask-background-color:rgb(9_9_11/0.6)] dark:[--xy-attribution-background-color:transparent]";
-const minimapColor = (node: CanvasNode) => KINDS[node.type?.slice(3) as NodeKind]?.accent ?? "#888";
 
 /**
  * Zoomed out, xyflow gets no edges at all (WireOverview draws them): even hidden, each of 2,000
  * edges is a component whose store selector computes its path on every pan frame.
  */
 const NO_EDGES: CanvasEdge[] = [];
-
-// Background work (the flow's type-check) waits while the view pans or zooms.
-const onMoveStart = () => setViewportMoving(true);
-const onMoveEnd = () => setViewportMoving(false);
 
 export function FlowCanvas({ className = "" }: { className?: string }) {
   const inside = useInsideCanvasProvider();
@@ -86,19 +79,27 @@ function Canvas({ className }: { className: string }) {
   useEffect(() => () => setViewportMoving(false), []);
   // Zoomed out, the wires are drawn by WireOverview (one <svg>), not one by one by xyflow;
   // further out the nodes' boxes too (BoxOverview).
-  // A big flow opens fitted far out: starting there (not at xyflow's zoom 1) renders its nodes as
-  // boxes and its wires as one overview from the start, instead of full cards and 2,000 edges
-  // that the fit replaces a moment later. fitView still decides the view.
-  const [initialViewport] = useState(() => ({ x: 0, y: 0, zoom: doc.getState().graph.nodes.length > BIG_FLOW ? BOX_ZOOM / 2 : 1 }));
-  const detail = useStore(liveDetailOf) ?? detailAt(initialViewport.zoom);
+  // The canvas is first rendered at the fitted view, computed once the pane has a size
+  // (lib/opening-view.ts): a big flow then renders its nodes once, as boxes, and its wires as one
+  // overview, instead of at xyflow's zoom 1 and again after the fit. fitView still runs, to the same view.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const openingNodes = useRef(nodes);
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    setInitialViewport(openingViewport(openingNodes.current, box?.width ?? 0, box?.height ?? 0));
+  }, []);
+  const detail = useStore(liveDetailOf) ?? detailAt(initialViewport?.zoom ?? 1);
   const zoomedOut = detail !== "full";
   const shownEdges = zoomedOut ? NO_EDGES : edges;
   const empty = useDocument((s) => s.graph.nodes.length === 0);
-  const wrapper = useRef<HTMLDivElement>(null);
   const lastRefusal = useRef<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | null>(null);
   const clearRefusal = useCallback(() => setRefusal(null), []);
+  // Background work (the flow's type-check) waits while the view pans or zooms.
+  const onMoveStart = useCallback(() => setViewportMoving(true), []);
+  const onMoveEnd = useCallback(() => setViewportMoving(false), []);
   const closeQuickAdd = useCallback(() => setQuickAdd(null), []);
   const onPaneClick = useCallback(() => {
     setQuickAdd(null);
@@ -213,44 +214,46 @@ function Canvas({ className }: { className: string }) {
   return (
     <div ref={wrapper} className={`relative h-full w-full ${DARK_VARS} ${className}`} onDoubleClick={onDoubleClick}>
       <CanvasDetailContext.Provider value={detail}>
-        <ReactFlow<CanvasNode, CanvasEdge>
-          data-testid="flow-canvas"
-          nodes={nodes}
-          edges={shownEdges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onDelete={onDelete}
-          onConnect={onConnect}
-          isValidConnection={isValidConnection}
-          onConnectEnd={onConnectEnd}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          onPaneClick={onPaneClick}
-          onMoveStart={onMoveStart}
-          onMoveEnd={onMoveEnd}
-          defaultViewport={initialViewport}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          minZoom={0.05}
-          maxZoom={2}
-          snapToGrid
-          snapGrid={SNAP_GRID}
-          onlyRenderVisibleElements
-          selectionOnDrag
-          panOnDrag={PAN_BUTTONS}
-          panOnScroll
-          zoomActivationKeyCode={ZOOM_KEYS}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          deleteKeyCode={DELETE_KEYS}
-          zoomOnDoubleClick={false}
-        >
-          {zoomedOut ? <WireOverview edges={edges} /> : null}
-          {detail === "box" ? <BoxOverview nodes={nodes} /> : null}
-          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-          <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700" />
-          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-        </ReactFlow>
+        {initialViewport && (
+          <ReactFlow<CanvasNode, CanvasEdge>
+            data-testid="flow-canvas"
+            nodes={nodes}
+            edges={shownEdges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onDelete={onDelete}
+            onConnect={onConnect}
+            isValidConnection={isValidConnection}
+            onConnectEnd={onConnectEnd}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            onPaneClick={onPaneClick}
+            onMoveStart={onMoveStart}
+            onMoveEnd={onMoveEnd}
+            defaultViewport={initialViewport}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            minZoom={MIN_ZOOM}
+            maxZoom={2}
+            snapToGrid
+            snapGrid={SNAP_GRID}
+            onlyRenderVisibleElements
+            selectionOnDrag
+            panOnDrag={PAN_BUTTONS}
+            panOnScroll
+            zoomActivationKeyCode={ZOOM_KEYS}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            deleteKeyCode={DELETE_KEYS}
+            zoomOnDoubleClick={false}
+          >
+            {zoomedOut ? <WireOverview edges={edges} /> : null}
+            {detail === "box" ? <BoxOverview nodes={nodes} /> : null}
+            <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+            <OverviewMap nodes={nodes} className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700" />
+            <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+          </ReactFlow>
+        )}
       </CanvasDetailContext.Provider>
       {empty && <EmptyState onAddTask={() => addNode({ kind: "task" })} />}
       {quickAdd && <QuickAdd at={quickAdd} onPick={pickQuickAdd} onClose={closeQuickAdd} />}

@@ -151,6 +151,26 @@ describe("the visual editor, in Chromium against flowbench server", () => {
     await shot("editor-10-nodes");
   });
 
+  it("draws every node in its minimap, in its kind's colour, and pans the canvas by dragging there", async () => {
+    const minimap = page().getByTestId("rf__minimap");
+    // One path per kind colour, each holding a box per node of that kind.
+    const boxes = (await minimap.locator("path[fill]").evaluateAll((paths) => paths.map((p) => [p.getAttribute("fill"), (p.getAttribute("d") ?? "").split("M").length - 1]))) as [string, number][];
+    const kinds = new Set(tenNodeFlow().nodes.map((n) => n.kind));
+    expect(boxes.length).toBe(kinds.size);
+    expect(boxes.reduce((sum, [, n]) => sum + n, 0)).toBe(10);
+    const transform = () => page().locator(".react-flow__viewport").evaluate((el) => (el as HTMLElement).style.transform);
+    const before = await transform();
+    const box = (await minimap.locator("svg").boundingBox())!;
+    await page().mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page().mouse.down();
+    await page().mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20, { steps: 5 });
+    await page().mouse.up();
+    await expect.poll(transform, POLL).not.toBe(before);
+    // Back to the whole flow for the screenshots that follow.
+    await page().locator(".react-flow__controls-fitview").click();
+    await expect.poll(transform, POLL).toBe(before);
+  });
+
   it("follows the dark theme everywhere, and lists the saved flows with their state", async () => {
     await page().getByRole("button", { name: "Switch to dark theme" }).click();
     expect(await page().locator("html").getAttribute("class")).toContain("dark");

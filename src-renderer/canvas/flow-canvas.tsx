@@ -39,7 +39,7 @@ import { CanvasProvider, useInsideCanvasProvider } from "./provider.tsx";
 import { OverviewMap } from "./overview-map.tsx";
 import { QuickAdd, type QuickAddAt } from "./quick-add.tsx";
 import { useAddNode } from "./use-add-node.ts";
-import { setViewportMoving } from "./viewport-motion.ts";
+import { markViewportShown, setViewportMoving } from "./viewport-motion.ts";
 import { useCanvasModel } from "./use-canvas-model.ts";
 import { WireOverview } from "./wire-overview.tsx";
 
@@ -58,6 +58,13 @@ const DARK_VARS =
  * edges is a component whose store selector computes its path on every pan frame.
  */
 const NO_EDGES: CanvasEdge[] = [];
+/**
+ * Far out, where nodes are empty boxes (BoxOverview draws them), every node stays rendered rather
+ * than only those on screen: a pan then changes nothing but the viewport's transform, where culling
+ * mounted and unmounted the nodes crossing the edge, re-rendering the node list and re-rastering
+ * the viewport's layer on most frames. Past this many nodes culling is kept even there.
+ */
+const UNCULLED_BOXES = 2500;
 
 export function FlowCanvas({ className = "" }: { className?: string }) {
   const inside = useInsideCanvasProvider();
@@ -75,8 +82,12 @@ function Canvas({ className }: { className: string }) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const addNode = useAddNode();
   const { nodes, edges, applyDimensions } = useCanvasModel();
-  // A canvas closed mid-pan never sends onMoveEnd.
-  useEffect(() => () => setViewportMoving(false), []);
+  // Background work waiting for a still view counts from the canvas being shown; a canvas closed
+  // mid-pan never sends onMoveEnd.
+  useEffect(() => {
+    markViewportShown();
+    return () => setViewportMoving(false);
+  }, []);
   // Zoomed out, the wires are drawn by WireOverview (one <svg>), not one by one by xyflow;
   // further out the nodes' boxes too (BoxOverview).
   // The canvas is first rendered at the fitted view, computed once the pane has a size
@@ -92,6 +103,7 @@ function Canvas({ className }: { className: string }) {
   const detail = useStore(liveDetailOf) ?? detailAt(initialViewport?.zoom ?? 1);
   const zoomedOut = detail !== "full";
   const shownEdges = zoomedOut ? NO_EDGES : edges;
+  const cullNodes = detail !== "box" || nodes.length > UNCULLED_BOXES;
   const empty = useDocument((s) => s.graph.nodes.length === 0);
   const lastRefusal = useRef<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -238,7 +250,7 @@ function Canvas({ className }: { className: string }) {
             maxZoom={2}
             snapToGrid
             snapGrid={SNAP_GRID}
-            onlyRenderVisibleElements
+            onlyRenderVisibleElements={cullNodes}
             selectionOnDrag
             panOnDrag={PAN_BUTTONS}
             panOnScroll
@@ -249,7 +261,8 @@ function Canvas({ className }: { className: string }) {
           >
             {zoomedOut ? <WireOverview edges={edges} /> : null}
             {detail === "box" ? <BoxOverview nodes={nodes} /> : null}
-            <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+            {/* Far out the dots would be a couple of pixels apart: noise, and a full-pane raster on every pan frame. */}
+            {detail === "box" ? null : <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
             <OverviewMap nodes={nodes} className="!rounded-md !border !border-zinc-200 dark:!border-zinc-700" />
             <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
           </ReactFlow>

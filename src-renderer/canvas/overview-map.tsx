@@ -1,13 +1,14 @@
 /**
  * The canvas's minimap, in place of xyflow's <MiniMap>. That one renders a component and an <rect>
  * per node, about half a second of a 1,000-node flow's first render, and sums every node's bounds
- * on each pan frame. Here the nodes are one <path> per kind colour, built when the nodes change,
- * and a pan only moves the view's rectangle. Dragging or wheeling on it pans and zooms the canvas
- * through xyflow's own XYMinimap, so it behaves as xyflow's does.
+ * on each pan frame. Here the nodes are drawn on a <canvas>, one fill per kind colour, and only the
+ * view's mask is SVG: a pan that moves the mask, or grows the area shown, redraws a 200 × 150
+ * bitmap instead of repainting and rasterising 1,000 shapes. Dragging or wheeling on it pans and
+ * zooms the canvas through xyflow's own XYMinimap, so it behaves as xyflow's does.
  */
 import { Panel, useStore, useStoreApi, type ReactFlowState, type Rect } from "@xyflow/react";
 import { XYMinimap, type XYMinimapInstance } from "@xyflow/system";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import type { NodeKind } from "../../shared/graph/model.ts";
 import { KINDS } from "./kinds/registry.ts";
 import type { CanvasNode } from "./lib/to-flow.ts";
@@ -39,28 +40,52 @@ function union(a: Rect | null, b: Rect): Rect {
   return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }
 
-/** The nodes' boxes as one path per kind colour, and their bounds. */
-function drawNodes(nodes: readonly CanvasNode[]): { paths: [string, string][]; bounds: Rect | null } {
-  const byColour = new Map<string, string[]>();
+type Boxes = { colour: string; rects: number[] }[];
+
+/** The nodes' boxes grouped by kind colour (x, y, w, h in turn), and their bounds. */
+function boxesOf(nodes: readonly CanvasNode[]): { boxes: Boxes; bounds: Rect | null } {
+  const byColour = new Map<string, number[]>();
   let bounds: Rect | null = null;
   for (const n of nodes) {
     if (n.hidden) continue;
     const w = n.width ?? 0;
     const h = n.height ?? 0;
     const colour = KINDS[n.type.slice(3) as NodeKind]?.accent ?? "#888";
-    let list = byColour.get(colour);
-    if (!list) byColour.set(colour, (list = []));
-    list.push(`M${n.position.x} ${n.position.y}h${w}v${h}h${-w}z`);
+    let rects = byColour.get(colour);
+    if (!rects) byColour.set(colour, (rects = []));
+    rects.push(n.position.x, n.position.y, w, h);
     bounds = union(bounds, { x: n.position.x, y: n.position.y, width: w, height: h });
   }
-  return { paths: [...byColour].map(([colour, list]) => [colour, list.join("")]), bounds };
+  return { boxes: [...byColour].map(([colour, rects]) => ({ colour, rects })), bounds };
+}
+
+/** Draws the boxes as the mask's SVG shows its viewBox: scaled to fit, centred (preserveAspectRatio's default). */
+function paint(canvas: HTMLCanvasElement, boxes: Boxes, view: Rect): void {
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return;
+  const ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== WIDTH * ratio) canvas.width = WIDTH * ratio;
+  if (canvas.height !== HEIGHT * ratio) canvas.height = HEIGHT * ratio;
+  const k = Math.min(WIDTH / view.width, HEIGHT / view.height) * ratio;
+  const dx = (WIDTH * ratio - view.width * k) / 2 - view.x * k;
+  const dy = (HEIGHT * ratio - view.height * k) / 2 - view.y * k;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.setTransform(k, 0, 0, k, dx, dy);
+  for (const { colour, rects } of boxes) {
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    for (let i = 0; i < rects.length; i += 4) ctx.rect(rects[i]!, rects[i + 1]!, rects[i + 2]!, rects[i + 3]!);
+    ctx.fill();
+  }
 }
 
 export function OverviewMap({ nodes, className = "" }: { nodes: readonly CanvasNode[]; className?: string }) {
   const store = useStoreApi();
   const svg = useRef<SVGSVGElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const minimap = useRef<XYMinimapInstance | null>(null);
-  const drawn = useMemo(() => drawNodes(nodes), [nodes]);
+  const drawn = useMemo(() => boxesOf(nodes), [nodes]);
   const view = useStore(viewOf, sameView);
   const panZoom = useStore(panZoomOf);
   const translateExtent = useStore(extentOf);
@@ -75,6 +100,9 @@ export function OverviewMap({ nodes, className = "" }: { nodes: readonly CanvasN
   const height = HEIGHT * scale + 2 * margin;
   const scaleRef = useRef(scale);
   scaleRef.current = scale;
+  useLayoutEffect(() => {
+    if (canvas.current) paint(canvas.current, drawn.boxes, { x, y, width, height });
+  }, [drawn, x, y, width, height]);
 
   useEffect(() => {
     if (!svg.current || !panZoom) return;
@@ -92,17 +120,17 @@ export function OverviewMap({ nodes, className = "" }: { nodes: readonly CanvasN
   const v = view.rect;
   return (
     <Panel position="bottom-right" className={`react-flow__minimap ${className}`} data-testid="rf__minimap">
-      <svg ref={svg} width={WIDTH} height={HEIGHT} viewBox={`${x} ${y} ${width} ${height}`} className="react-flow__minimap-svg" role="img" aria-label="Mini map">
-        {drawn.paths.map(([colour, d]) => (
-          <path key={colour} d={d} fill={colour} />
-        ))}
-        <path
-          className="react-flow__minimap-mask"
-          d={`M${x - margin},${y - margin}h${width + 2 * margin}v${height + 2 * margin}h${-width - 2 * margin}z M${v.x},${v.y}h${v.width}v${v.height}h${-v.width}z`}
-          fillRule="evenodd"
-          pointerEvents="none"
-        />
-      </svg>
+      <div className="relative" style={{ width: WIDTH, height: HEIGHT }}>
+        <canvas ref={canvas} className="absolute inset-0" style={{ width: WIDTH, height: HEIGHT }} data-testid="minimap-boxes" aria-hidden />
+        <svg ref={svg} width={WIDTH} height={HEIGHT} viewBox={`${x} ${y} ${width} ${height}`} className="react-flow__minimap-svg relative" role="img" aria-label="Mini map">
+          <path
+            className="react-flow__minimap-mask"
+            d={`M${x - margin},${y - margin}h${width + 2 * margin}v${height + 2 * margin}h${-width - 2 * margin}z M${v.x},${v.y}h${v.width}v${v.height}h${-v.width}z`}
+            fillRule="evenodd"
+            pointerEvents="none"
+          />
+        </svg>
+      </div>
     </Panel>
   );
 }

@@ -1,16 +1,27 @@
 /**
  * Whether the canvas's viewport is moving (a pan or zoom between xyflow's onMoveStart and
- * onMoveEnd), so background work can wait for it to stop instead of dropping frames mid-pan.
+ * onMoveEnd), and since when it has been still, so background work can wait for the user to
+ * leave the view alone instead of dropping frames mid-pan.
  */
 let moving = false;
+/** When the view last moved, or the canvas was shown (its first render is heavy work too). */
+let lastMoved = -Infinity;
 const stopped = new Set<() => void>();
+
+const now = () => performance.now();
 
 export function setViewportMoving(value: boolean): void {
   moving = value;
+  lastMoved = now();
   if (value) return;
   const waiting = [...stopped];
   stopped.clear();
   for (const f of waiting) f();
+}
+
+/** The canvas was just shown: work that waits for a still view counts from here. */
+export function markViewportShown(): void {
+  lastMoved = now();
 }
 
 export function isViewportMoving(): boolean {
@@ -34,24 +45,38 @@ function idle(f: () => void, timeout: number): IdleHandle {
   return { cancel: () => clearTimeout(id) };
 }
 
+export interface QuietOptions {
+  /** Waits at most this long for an idle moment once the view is still (ms). */
+  idleTimeout?: number;
+  /** The view must have been still this long (ms), counted from its last move or from the canvas being shown. */
+  stillFor?: number;
+}
+
 /**
- * Runs `f` when the page is idle (at the latest `timeout` ms later) and the viewport is still:
- * while it moves, waits for it to stop, then for idle again. Returns a cancel.
+ * Runs `f` when the viewport has been still for `stillFor` ms and the page is idle (at the
+ * latest `idleTimeout` ms after that). A move meanwhile starts the wait again. Returns a cancel.
  */
-export function whenQuiet(f: () => void, timeout = 1000): () => void {
+export function whenQuiet(f: () => void, options: QuietOptions = {}): () => void {
+  const { idleTimeout = 1000, stillFor = 0 } = options;
   let cancel = () => {};
   const attempt = () => {
+    if (moving) {
+      cancel = onViewportStopped(attempt);
+      return;
+    }
+    const wait = lastMoved + stillFor - now();
+    if (wait > 0) {
+      const id = setTimeout(attempt, wait);
+      cancel = () => clearTimeout(id);
+      return;
+    }
     const handle = idle(() => {
-      if (moving) {
-        cancel = onViewportStopped(attempt);
-        return;
-      }
+      if (moving || now() - lastMoved < stillFor) return attempt();
       cancel = () => {};
       f();
-    }, timeout);
+    }, idleTimeout);
     cancel = () => handle.cancel();
   };
-  if (moving) cancel = onViewportStopped(attempt);
-  else attempt();
+  attempt();
   return () => cancel();
 }

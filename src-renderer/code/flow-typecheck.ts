@@ -15,8 +15,12 @@ import { minimalEdit } from "./text-edit.ts";
 import { uniqueUri } from "./use-monaco.tsx";
 
 const DEBOUNCE_MS = 300;
-/** Idle work waits at most this long for an idle moment (not for a moving viewport: that it always waits out). */
-const IDLE_TIMEOUT_MS = 1000;
+/**
+ * Each step waits until the view has been left alone this long, and then for an idle moment (at
+ * most IDLE_TIMEOUT_MS). The check keeps a core busy for seconds on a big flow: started while the
+ * user pans, even in a worker, it costs the pan frames on a two-core machine.
+ */
+const QUIET = { stillFor: 2000, idleTimeout: 1000 };
 
 /**
  * The main thread only feeds Monaco the code and applies the result: compiling the graph and
@@ -34,7 +38,7 @@ export function useFlowTypecheck(): void {
     let run = 0;
     const quiet = () =>
       new Promise<void>((resolve) => {
-        cancelQuiet = whenQuiet(resolve, IDLE_TIMEOUT_MS);
+        cancelQuiet = whenQuiet(resolve, QUIET);
       });
 
     const check = async (monaco: MonacoApi, m: Monaco.editor.ITextModel) => {
@@ -67,7 +71,8 @@ export function useFlowTypecheck(): void {
       store.getState().setDiagnostics("typescript", diagnostics);
     };
 
-    // Monaco's first load evaluates megabytes of script: not while the flow is first drawn or panned.
+    // Monaco's first load evaluates megabytes of script: not while the flow is first drawn or panned
+    // (the canvas being shown counts as a move).
     cancelQuiet = whenQuiet(() => {
       void loadMonaco().then((monaco) => {
         if (disposed) return;
@@ -86,7 +91,7 @@ export function useFlowTypecheck(): void {
         });
         schedule();
       });
-    }, IDLE_TIMEOUT_MS);
+    }, QUIET);
 
     return () => {
       disposed = true;

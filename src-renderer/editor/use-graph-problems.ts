@@ -30,7 +30,7 @@ export function useGraphProblems(): GraphProblem[] {
   useEffect(() => {
     let cancelQuiet = () => {};
     // Posting the graph copies it (tens of ms with 1,000 nodes): at an idle moment, not mid-render or mid-pan.
-    const timer = setTimeout(() => (cancelQuiet = whenQuiet(check, 1000)), 150);
+    const timer = setTimeout(() => (cancelQuiet = whenQuiet(check, { idleTimeout: 1000 })), 150);
     function check() {
       const seq = ++started.current;
       void validateInWorker(graph).then((found) => {

@@ -41,6 +41,7 @@ import { QuickAdd, type QuickAddAt } from "./quick-add.tsx";
 import { useAddNode } from "./use-add-node.ts";
 import { markViewportShown, setViewportMoving } from "./viewport-motion.ts";
 import { useCanvasModel } from "./use-canvas-model.ts";
+import { useGivenGeometry } from "./use-given-geometry.ts";
 import { WireOverview } from "./wire-overview.tsx";
 
 const SNAP_GRID: [number, number] = [GRID, GRID];
@@ -82,6 +83,7 @@ function Canvas({ className }: { className: string }) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const addNode = useAddNode();
   const { nodes, edges, applyDimensions } = useCanvasModel();
+  useGivenGeometry();
   // Background work waiting for a still view counts from the canvas being shown; a canvas closed
   // mid-pan never sends onMoveEnd.
   useEffect(() => {

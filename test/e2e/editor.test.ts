@@ -105,6 +105,27 @@ describe("the visual editor, in Chromium against flowbench server", () => {
     await nodesOfKind(page(), "task").waitFor();
     expect(await page().locator(".react-flow__node").count()).toBe(3);
     expect(await page().locator(".react-flow__edge").count()).toBe(2);
+    // Reopened, every node has the size and handle boxes computed for it and is never measured: the
+    // wires still start and end exactly on the handles drawn in the DOM.
+    const ends = (await page().evaluate(`[...document.querySelectorAll(".react-flow__edge")].map((edge) => {
+      const [source, rest] = edge.getAttribute("data-id").split("->");
+      const [target, input] = rest.split(":");
+      const numbers = edge.querySelector(".react-flow__edge-path").getAttribute("d").match(/-?[\\d.]+/g).map(Number);
+      const [tx, ty, zoom] = document.querySelector(".react-flow__viewport").style.transform.match(/-?[\\d.]+/g).map(Number);
+      const pane = document.querySelector(".react-flow").getBoundingClientRect();
+      const screen = (x, y) => [pane.left + tx + x * zoom, pane.top + ty + y * zoom];
+      const box = (node, selector) => document.querySelector('.react-flow__node[data-id="' + node + '"] ' + selector).getBoundingClientRect();
+      const out = box(source, ".react-flow__handle.source");
+      const into = box(target, '.react-flow__handle.target[data-handleid="' + input + '"]');
+      return { start: screen(numbers[0], numbers[1]), end: screen(numbers.at(-2), numbers.at(-1)), out: [out.right, out.top + out.height / 2], into: [into.left, into.top + into.height / 2] };
+    })`)) as { start: number[]; end: number[]; out: number[]; into: number[] }[];
+    expect(ends).toHaveLength(2);
+    for (const e of ends) {
+      for (const [a, b] of [[e.start, e.out], [e.end, e.into]] as const) {
+        expect(Math.abs(a[0]! - b[0]!)).toBeLessThan(1.5);
+        expect(Math.abs(a[1]! - b[1]!)).toBeLessThan(1.5);
+      }
+    }
     await nodesOfKind(page(), "task").click();
     expect(await page().getByTestId("option-retries").inputValue()).toBe("3");
     await page().getByTestId("node-code-editor").getByText("toUpperCase").waitFor();

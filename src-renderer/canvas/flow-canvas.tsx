@@ -39,7 +39,7 @@ import { CanvasProvider, useInsideCanvasProvider } from "./provider.tsx";
 import { OverviewMap } from "./overview-map.tsx";
 import { QuickAdd, type QuickAddAt } from "./quick-add.tsx";
 import { useAddNode } from "./use-add-node.ts";
-import { markViewportShown, setViewportMoving } from "./viewport-motion.ts";
+import { markCanvasActive, setViewportMoving } from "./viewport-motion.ts";
 import { useCanvasModel } from "./use-canvas-model.ts";
 import { useGivenGeometry } from "./use-given-geometry.ts";
 import { WireOverview } from "./wire-overview.tsx";
@@ -84,12 +84,8 @@ function Canvas({ className }: { className: string }) {
   const addNode = useAddNode();
   const { nodes, edges, applyDimensions } = useCanvasModel();
   useGivenGeometry();
-  // Background work waiting for a still view counts from the canvas being shown; a canvas closed
-  // mid-pan never sends onMoveEnd.
-  useEffect(() => {
-    markViewportShown();
-    return () => setViewportMoving(false);
-  }, []);
+  // A canvas closed mid-pan never sends onMoveEnd.
+  useEffect(() => () => setViewportMoving(false), []);
   // Zoomed out, the wires are drawn by WireOverview (one <svg>), not one by one by xyflow;
   // further out the nodes' boxes too (BoxOverview).
   // The canvas is first rendered at the fitted view, computed once the pane has a size
@@ -103,6 +99,11 @@ function Canvas({ className }: { className: string }) {
     setInitialViewport(openingViewport(openingNodes.current, box?.width ?? 0, box?.height ?? 0));
   }, []);
   const detail = useStore(liveDetailOf) ?? detailAt(initialViewport?.zoom ?? 1);
+  // Background work waiting for a still view counts from the flow being drawn (its first render is
+  // busy enough) and from the user's last use of the canvas.
+  useEffect(() => {
+    if (initialViewport) markCanvasActive();
+  }, [initialViewport]);
   const zoomedOut = detail !== "full";
   const shownEdges = zoomedOut ? NO_EDGES : edges;
   const cullNodes = detail !== "box" || nodes.length > UNCULLED_BOXES;
@@ -226,7 +227,14 @@ function Canvas({ className }: { className: string }) {
   );
 
   return (
-    <div ref={wrapper} className={`relative h-full w-full ${DARK_VARS} ${className}`} onDoubleClick={onDoubleClick}>
+    <div
+      ref={wrapper}
+      className={`relative h-full w-full ${DARK_VARS} ${className}`}
+      onDoubleClick={onDoubleClick}
+      onPointerMoveCapture={markCanvasActive}
+      onWheelCapture={markCanvasActive}
+      onKeyDownCapture={markCanvasActive}
+    >
       <CanvasDetailContext.Provider value={detail}>
         {initialViewport && (
           <ReactFlow<CanvasNode, CanvasEdge>

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { markViewportShown, setViewportMoving, whenQuiet } from "./viewport-motion.ts";
+import { markCanvasActive, setViewportMoving, whenQuiet } from "./viewport-motion.ts";
 
 describe("background work waits for a still view", () => {
   beforeEach(() => {
@@ -12,7 +12,7 @@ describe("background work waits for a still view", () => {
   });
 
   it("runs once the view has been still long enough, counting from the canvas being shown", () => {
-    markViewportShown();
+    markCanvasActive();
     const f = vi.fn();
     whenQuiet(f, { stillFor: 2000 });
     vi.advanceTimersByTime(1900);
@@ -22,7 +22,7 @@ describe("background work waits for a still view", () => {
   });
 
   it("waits out a pan, then the still time again from its end", () => {
-    markViewportShown();
+    markCanvasActive();
     const f = vi.fn();
     whenQuiet(f, { stillFor: 2000 });
     vi.advanceTimersByTime(1500);
@@ -36,8 +36,20 @@ describe("background work waits for a still view", () => {
     expect(f).toHaveBeenCalledTimes(1);
   });
 
+  it("starts the wait again when the user uses the canvas before it ends", () => {
+    markCanvasActive();
+    const f = vi.fn();
+    whenQuiet(f, { stillFor: 1000 });
+    vi.advanceTimersByTime(900);
+    markCanvasActive();
+    vi.advanceTimersByTime(900);
+    expect(f).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(200);
+    expect(f).toHaveBeenCalledTimes(1);
+  });
+
   it("starts the wait again when the view moves just before it ends", () => {
-    markViewportShown();
+    markCanvasActive();
     const f = vi.fn();
     whenQuiet(f, { stillFor: 1000 });
     vi.advanceTimersByTime(900);

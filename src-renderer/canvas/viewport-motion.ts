@@ -1,27 +1,31 @@
 /**
  * Whether the canvas's viewport is moving (a pan or zoom between xyflow's onMoveStart and
- * onMoveEnd), and since when it has been still, so background work can wait for the user to
- * leave the view alone instead of dropping frames mid-pan.
+ * onMoveEnd), and since when the canvas has been left alone, so background work can wait for the
+ * user instead of dropping frames mid-pan.
  */
 let moving = false;
-/** When the view last moved, or the canvas was shown (its first render is heavy work too). */
-let lastMoved = -Infinity;
+/** When the view last moved, the canvas was shown (its first render is heavy work too), or the user last used it. */
+let lastActive = -Infinity;
 const stopped = new Set<() => void>();
 
 const now = () => performance.now();
 
 export function setViewportMoving(value: boolean): void {
   moving = value;
-  lastMoved = now();
+  lastActive = now();
   if (value) return;
   const waiting = [...stopped];
   stopped.clear();
   for (const f of waiting) f();
 }
 
-/** The canvas was just shown: work that waits for a still view counts from here. */
-export function markViewportShown(): void {
-  lastMoved = now();
+/**
+ * The canvas was just shown, or the user is using it (the pointer moving over it, a wheel, a key):
+ * work that waits for a still view counts from here. A pointer on the move is a pan or drag about
+ * to start.
+ */
+export function markCanvasActive(): void {
+  lastActive = now();
 }
 
 export function isViewportMoving(): boolean {
@@ -48,13 +52,14 @@ function idle(f: () => void, timeout: number): IdleHandle {
 export interface QuietOptions {
   /** Waits at most this long for an idle moment once the view is still (ms). */
   idleTimeout?: number;
-  /** The view must have been still this long (ms), counted from its last move or from the canvas being shown. */
+  /** The view must have been still and the canvas left alone this long (ms); see markCanvasActive. */
   stillFor?: number;
 }
 
 /**
- * Runs `f` when the viewport has been still for `stillFor` ms and the page is idle (at the
- * latest `idleTimeout` ms after that). A move meanwhile starts the wait again. Returns a cancel.
+ * Runs `f` when the viewport has been still and the canvas left alone for `stillFor` ms, and the
+ * page is idle (at the latest `idleTimeout` ms after that). A move or a use of the canvas
+ * meanwhile starts the wait again. Returns a cancel.
  */
 export function whenQuiet(f: () => void, options: QuietOptions = {}): () => void {
   const { idleTimeout = 1000, stillFor = 0 } = options;
@@ -64,14 +69,14 @@ export function whenQuiet(f: () => void, options: QuietOptions = {}): () => void
       cancel = onViewportStopped(attempt);
       return;
     }
-    const wait = lastMoved + stillFor - now();
+    const wait = lastActive + stillFor - now();
     if (wait > 0) {
       const id = setTimeout(attempt, wait);
       cancel = () => clearTimeout(id);
       return;
     }
     const handle = idle(() => {
-      if (moving || now() - lastMoved < stillFor) return attempt();
+      if (moving || now() - lastActive < stillFor) return attempt();
       cancel = () => {};
       f();
     }, idleTimeout);

@@ -16,11 +16,14 @@ import { uniqueUri } from "./use-monaco.tsx";
 
 const DEBOUNCE_MS = 300;
 /**
- * Each step waits until the view has been left alone this long, and then for an idle moment (at
- * most IDLE_TIMEOUT_MS). The check keeps a core busy for seconds on a big flow: started while the
- * user pans, even in a worker, it costs the pan frames on a two-core machine.
+ * Background steps wait until the canvas has been left alone (no pan, zoom or pointer on it) this
+ * long, then for an idle moment. The check keeps a core busy for seconds on a big flow: started while
+ * the user pans, even in a worker, it costs the pan frames on a two-core machine. Monaco's first load
+ * (megabytes of script evaluated on this thread) waits longest: a flow just opened is often panned
+ * within the first seconds.
  */
-const QUIET = { stillFor: 2000, idleTimeout: 1000 };
+const FIRST_LOAD = { stillFor: 3000, idleTimeout: 1000 };
+const STEP = { stillFor: 1000, idleTimeout: 1000 };
 
 /**
  * The main thread only feeds Monaco the code and applies the result: compiling the graph and
@@ -38,7 +41,7 @@ export function useFlowTypecheck(): void {
     let run = 0;
     const quiet = () =>
       new Promise<void>((resolve) => {
-        cancelQuiet = whenQuiet(resolve, QUIET);
+        cancelQuiet = whenQuiet(resolve, STEP);
       });
 
     const check = async (monaco: MonacoApi, m: Monaco.editor.ITextModel) => {
@@ -91,7 +94,7 @@ export function useFlowTypecheck(): void {
         });
         schedule();
       });
-    }, QUIET);
+    }, FIRST_LOAD);
 
     return () => {
       disposed = true;

@@ -63,9 +63,10 @@ const NO_EDGES: CanvasEdge[] = [];
  * Far out, where nodes are empty boxes (BoxOverview draws them), every node stays rendered rather
  * than only those on screen: a pan then changes nothing but the viewport's transform, where culling
  * mounted and unmounted the nodes crossing the edge, re-rendering the node list and re-rastering
- * the viewport's layer on most frames. Past this many nodes culling is kept even there.
+ * the viewport's layer on most frames. Past this many nodes culling is kept even there: a zoom
+ * crossing into box detail would mount every node at once, a long frame of its own.
  */
-const UNCULLED_BOXES = 2500;
+const UNCULLED_BOXES = 1500;
 
 export function FlowCanvas({ className = "" }: { className?: string }) {
   const inside = useInsideCanvasProvider();

@@ -68,6 +68,10 @@ const NO_EDGES: CanvasEdge[] = [];
  */
 const UNCULLED_BOXES = 1500;
 
+// Background work (the flow's type-check) waits while the view pans or zooms.
+const onMoveStart = () => setViewportMoving(true);
+const onMoveEnd = () => setViewportMoving(false);
+
 export function FlowCanvas({ className = "" }: { className?: string }) {
   const inside = useInsideCanvasProvider();
   const canvas = <Canvas className={className} />;
@@ -113,9 +117,6 @@ function Canvas({ className }: { className: string }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | null>(null);
   const clearRefusal = useCallback(() => setRefusal(null), []);
-  // Background work (the flow's type-check) waits while the view pans or zooms.
-  const onMoveStart = useCallback(() => setViewportMoving(true), []);
-  const onMoveEnd = useCallback(() => setViewportMoving(false), []);
   const closeQuickAdd = useCallback(() => setQuickAdd(null), []);
   const onPaneClick = useCallback(() => {
     setQuickAdd(null);

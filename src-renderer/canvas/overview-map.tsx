@@ -7,10 +7,11 @@
  * zooms the canvas through xyflow's own XYMinimap, so it behaves as xyflow's does.
  */
 import { Panel, useStore, useStoreApi, type ReactFlowState, type Rect } from "@xyflow/react";
-import { XYMinimap, type XYMinimapInstance } from "@xyflow/system";
+import { getBoundsOfRects, XYMinimap, type XYMinimapInstance } from "@xyflow/system";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import type { NodeKind } from "../../shared/graph/model.ts";
 import { KINDS } from "./kinds/registry.ts";
+import { boundsOf } from "./lib/opening-view.ts";
 import type { CanvasNode } from "./lib/to-flow.ts";
 
 const WIDTH = 200;
@@ -33,30 +34,19 @@ const sameView = (a: View, b: View) =>
 const panZoomOf = (s: ReactFlowState) => s.panZoom;
 const extentOf = (s: ReactFlowState) => s.translateExtent;
 
-function union(a: Rect | null, b: Rect): Rect {
-  if (!a) return b;
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-}
-
 type Boxes = { colour: string; rects: number[] }[];
 
-/** The nodes' boxes grouped by kind colour (x, y, w, h in turn), and their bounds. */
-function boxesOf(nodes: readonly CanvasNode[]): { boxes: Boxes; bounds: Rect | null } {
+/** The nodes' boxes grouped by kind colour: x, y, w, h in turn. */
+function boxesOf(nodes: readonly CanvasNode[]): Boxes {
   const byColour = new Map<string, number[]>();
-  let bounds: Rect | null = null;
   for (const n of nodes) {
     if (n.hidden) continue;
-    const w = n.width ?? 0;
-    const h = n.height ?? 0;
     const colour = KINDS[n.type.slice(3) as NodeKind]?.accent ?? "#888";
     let rects = byColour.get(colour);
     if (!rects) byColour.set(colour, (rects = []));
-    rects.push(n.position.x, n.position.y, w, h);
-    bounds = union(bounds, { x: n.position.x, y: n.position.y, width: w, height: h });
+    rects.push(n.position.x, n.position.y, n.width ?? 0, n.height ?? 0);
   }
-  return { boxes: [...byColour].map(([colour, rects]) => ({ colour, rects })), bounds };
+  return [...byColour].map(([colour, rects]) => ({ colour, rects }));
 }
 
 /** Draws the boxes as the mask's SVG shows its viewBox: scaled to fit, centred (preserveAspectRatio's default). */
@@ -85,13 +75,13 @@ export function OverviewMap({ nodes, className = "" }: { nodes: readonly CanvasN
   const svg = useRef<SVGSVGElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const minimap = useRef<XYMinimapInstance | null>(null);
-  const drawn = useMemo(() => boxesOf(nodes), [nodes]);
+  const drawn = useMemo(() => ({ boxes: boxesOf(nodes), bounds: boundsOf(nodes) }), [nodes]);
   const view = useStore(viewOf, sameView);
   const panZoom = useStore(panZoomOf);
   const translateExtent = useStore(extentOf);
 
   // What the minimap shows: the nodes and the view, scaled to fit its box, centred.
-  const shown = union(drawn.bounds, view.rect);
+  const shown = drawn.bounds ? getBoundsOfRects(drawn.bounds, view.rect) : view.rect;
   const scale = Math.max(shown.width / WIDTH, shown.height / HEIGHT) || 1;
   const margin = MARGIN * scale;
   const x = shown.x - (WIDTH * scale - shown.width) / 2 - margin;
